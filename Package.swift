@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings applied to every Swift target: Swift 6 language mode with strict concurrency,
+/// plus the upcoming features the server ecosystem (NIO, Hummingbird, swift-jobs) has adopted.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ticketq",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ticketq", targets: ["ticketq"]),
+        .library(name: "TicketQCore", targets: ["TicketQCore"]),
+        .library(name: "TicketQConfig", targets: ["TicketQConfig"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Pure core (no I/O)
+        .target(name: "TicketQCore", swiftSettings: swiftSettings),
+        .target(name: "TicketQTriage", swiftSettings: swiftSettings),
+
+        // MARK: Configuration (reads policy and calendar files)
+        .target(
+            name: "TicketQConfig",
+            dependencies: ["TicketQCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: C shims
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // MARK: Adapters
+        .target(name: "TicketQRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
+        .target(name: "TicketQStore", dependencies: ["CSQLite", "TicketQCore"], swiftSettings: swiftSettings),
+
+        // MARK: Command line
+        .target(
+            name: "TicketQCLI",
+            dependencies: [
+                "TicketQCore", "TicketQConfig", "TicketQTriage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ticketq",
+            dependencies: ["TicketQCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .target(name: "TicketQTestSupport", path: "Tests/TicketQTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQCoreTests", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQConfigTests", dependencies: ["TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TicketQCLITests",
+            dependencies: ["TicketQCLI", "TicketQTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TicketQRedisTests", dependencies: ["TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQStoreTests", dependencies: ["TicketQStore", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
+    ]
+)

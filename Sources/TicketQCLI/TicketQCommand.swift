@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `ticketq` command line: the root command and its subcommands.
+@available(macOS 15, *)
+public struct TicketQCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ticketq",
+        abstract: "Deadline-aware customer-service ticket queue.",
+        discussion: """
+            Exit codes: 0 success; 1 failure (a batch line failed, an error occurred); \
+            2 some submitted lines were rejected; 64 usage error; 78 configuration error.
+            """,
+        version: TicketQVersion.current,
+        subcommands: [DemoCommand.self, SLACommand.self, PoliciesCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ticketq builds and tests against, when any is missing.
+# Safe to run repeatedly; needs root (or sudo) only when something must be installed.
+set -euo pipefail
+packages=(libhiredis-dev libsqlite3-dev redis-server tzdata pkg-config)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# redis-server from Debian starts a system service on install; ticketq's tests and demo start
+# their own private servers and never use it.
+command -v swift >/dev/null || { echo "swift is not on PATH; install Swift 6.1 or later first" >&2; exit 1; }
