@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "TicketQConfigTests", dependencies: ["TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQCLITests",
-            dependencies: ["TicketQCLI", "TicketQTestSupport"],
+            dependencies: ["TicketQCLI", "ticketq", "TicketQTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQRedisTests", dependencies: ["TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),

@@ -92,20 +92,28 @@ struct SLACommand: ParsableCommand {
         let batch = SLABatch(catalog: catalog, defaultBrand: brand, defaultCalendar: calendar)
         let output = OutputBuffer()
         var lineNumber = 0
+        var answered = 0
         while let line = readLine(strippingNewline: true) {
             lineNumber += 1
             let (record, warnings) = batch.answer(line: Substring(line), lineNumber: lineNumber)
             for warning in warnings { Diagnostics.warning("line \(lineNumber): \(warning)") }
-            if let record { output.writeLine(record) }
+            if let record {
+                output.writeLine(record)
+                answered += 1
+            }
         }
         output.flush()
         if batch.failedLines > 0 {
-            Diagnostics.error("\(batch.failedLines) of \(lineNumber) lines failed")
+            Diagnostics.error("\(batch.failedLines) of \(answered) requests failed")
             throw ExitStatus.failure
         }
     }
 
     private func loadCalendarFile(_ path: String) throws -> BusinessCalendar {
+        guard FileManager.default.fileExists(atPath: path) else {
+            Diagnostics.error("\(path): calendar file does not exist")
+            throw ExitStatus.configuration
+        }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             Diagnostics.error("\(path): cannot be read as UTF-8 text")
             throw ExitStatus.configuration

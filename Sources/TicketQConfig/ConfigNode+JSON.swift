@@ -40,8 +40,8 @@ enum JSONErrorText {
         guard let decodingError = error as? DecodingError else { return String(describing: error) }
         switch decodingError {
         case let .dataCorrupted(context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
+            if let underlying = context.underlyingError { return String(describing: underlying) }
+            return context.codingPath.isEmpty ? "malformed JSON text" : context.debugDescription
         case let .typeMismatch(_, context), let .valueNotFound(_, context), let .keyNotFound(_, context):
             return context.debugDescription
         @unknown default:
