@@ -39,6 +39,10 @@ let package = Package(
         // MARK: Adapters
         .target(name: "TicketQRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
         .target(name: "TicketQStore", dependencies: ["CSQLite", "TicketQCore"], swiftSettings: swiftSettings),
+        .target(name: "TicketQLanes", dependencies: ["TicketQCore", "TicketQRedis"], swiftSettings: swiftSettings),
+
+        // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
+        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig"], swiftSettings: swiftSettings),
 
         // MARK: Command line
         .target(
@@ -66,6 +70,8 @@ let package = Package(
         ),
         .testTarget(name: "TicketQRedisTests", dependencies: ["TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQStoreTests", dependencies: ["TicketQStore", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQLanesTests", dependencies: ["TicketQLanes", "TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQIntakeTests", dependencies: ["TicketQIntake", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
     ]
 )

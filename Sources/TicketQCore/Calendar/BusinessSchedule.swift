@@ -25,6 +25,8 @@ public struct BusinessSchedule: Sendable {
     let businessDays: [Int64]
     /// `close(d)` of each business date.
     let closes: [Int64]
+    /// `open(d)` of each business date.
+    let opens: [Int64]
 
     init(
         rules: ZoneRules,
@@ -45,12 +47,14 @@ public struct BusinessSchedule: Sendable {
         var dayOfInterval: [Int32] = []
         var businessDays: [Int64] = []
         var closes: [Int64] = []
+        var opens: [Int64] = []
         var total: Int64 = 0
         var lastBusinessDay = coverageFrom.dayNumber - 1
         var day = coverageFrom
         while day <= coverageThrough {
             if !holidays.contains(day), let intervals = weeklyHours[day.weekday] {
                 var close: Int64?
+                var open: Int64?
                 for interval in intervals {
                     let start = rules.instant(of: day, at: interval.start)
                     let end = rules.instant(of: day, at: interval.end)
@@ -61,6 +65,7 @@ public struct BusinessSchedule: Sendable {
                     cumulative.append(total)
                     dayOfInterval.append(Int32(businessDays.count))
                     total += end - start
+                    if open == nil { open = start }
                     close = end
                 }
                 if let close {
@@ -69,6 +74,7 @@ public struct BusinessSchedule: Sendable {
                     }
                     businessDays.append(day.dayNumber)
                     closes.append(close)
+                    opens.append(open ?? close)
                     lastBusinessDay = day.dayNumber
                 }
             }
@@ -86,6 +92,25 @@ public struct BusinessSchedule: Sendable {
         self.businessDayOfInterval = dayOfInterval
         self.businessDays = businessDays
         self.closes = closes
+        self.opens = opens
+    }
+
+    /// The opening instant of the business day on which a deadline falls due: the business date
+    /// of the last business interval that starts before `due`. A ticket whose deadline is `due`
+    /// becomes same-day work from this instant on.
+    ///
+    /// - Returns: nil when no business interval starts before `due` within coverage.
+    public func openOfBusinessDay(before due: Instant) -> Instant? {
+        // The number of intervals starting strictly before `due`.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if starts[mid] < due.secondsSinceEpoch { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let day = Int(businessDayOfInterval[low - 1])
+        return Instant(secondsSinceEpoch: opens[day])
     }
 
     /// The number of business days in the coverage range.

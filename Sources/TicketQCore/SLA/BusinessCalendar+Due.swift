@@ -45,3 +45,14 @@ extension BusinessCalendar {
         schedule.isBusinessTime(instant)
     }
 }
+
+extension BusinessCalendar {
+    /// The instant from which a lower-tier ticket due at `due` counts as same-day work: the
+    /// opening of the business day on which the deadline falls (the day of the last business
+    /// interval that starts before it). Lanes promote the ticket into the same-business-day lane then.
+    ///
+    /// - Returns: nil when no business interval within coverage starts before `due` (promote at once).
+    public func sameDayPromotionInstant(forDue due: Instant) -> Instant? {
+        schedule.openOfBusinessDay(before: due)
+    }
+}

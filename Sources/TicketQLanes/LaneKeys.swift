@@ -1,0 +1,77 @@
+import TicketQCore
+
+/// The Redis keys of one ticketq deployment, all under one namespace with a single hash tag
+/// (`{ticketq}` by default) so that every script's keys live in one Redis Cluster slot.
+public struct LaneKeys: Sendable, Hashable {
+    /// The namespace, e.g. `ticketq`; keys are `{namespace}:…`.
+    public let namespace: String
+    /// The keys every lane script receives, in ``Slot`` order.
+    public let scriptKeys: [[UInt8]]
+
+    /// The position of each key in ``scriptKeys`` (1-based in Lua, as `KEYS[n]`).
+    public enum Slot: Int, CaseIterable, Sendable {
+        case sameBusinessDay = 0, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
+        case dedupe, promote, fence, credit, wake, workers, highVolume
+
+        var suffix: String {
+            switch self {
+            case .sameBusinessDay: return "lane:same_business_day"
+            case .extended: return "lane:extended"
+            case .standard: return "lane:standard"
+            case .payload: return "payload"
+            case .meta: return "meta"
+            case .inflight: return "inflight"
+            case .lease: return "lease"
+            case .retry: return "retry"
+            case .dead: return "dead"
+            case .deadInfo: return "deadinfo"
+            case .dedupe: return "dedupe"
+            case .promote: return "promote"
+            case .fence: return "fence"
+            case .credit: return "credit"
+            case .wake: return "wake"
+            case .workers: return "workers"
+            case .highVolume: return "highvolume"
+            }
+        }
+    }
+
+    /// The error for a namespace that would break the key layout.
+    public struct InvalidNamespace: Error, Sendable, CustomStringConvertible {
+        /// The rejected namespace.
+        public let namespace: String
+        public var description: String {
+            "invalid namespace \"\(namespace)\": use 1–64 characters of letters, digits, '.', '_' and '-'"
+        }
+    }
+
+    /// Creates the key set of a namespace.
+    ///
+    /// - Throws: ``InvalidNamespace`` for an empty or unusual namespace (braces would change the hash tag).
+    public init(namespace: String = "ticketq") throws(InvalidNamespace) {
+        guard (1...64).contains(namespace.count),
+              namespace.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
+        else { throw InvalidNamespace(namespace: namespace) }
+        self.namespace = namespace
+        scriptKeys = Slot.allCases.map { Array("{\(namespace)}:\($0.suffix)".utf8) }
+    }
+
+    /// The name of one key.
+    public func key(_ slot: Slot) -> [UInt8] {
+        scriptKeys[slot.rawValue]
+    }
+
+    /// The key of a lane's sorted set.
+    public func lane(_ lane: Lane) -> [UInt8] {
+        switch lane {
+        case .sameBusinessDay: return key(.sameBusinessDay)
+        case .extended: return key(.extended)
+        case .standard: return key(.standard)
+        }
+    }
+
+    /// The liveness key of a worker (expires unless the worker refreshes it).
+    public func alive(worker: String) -> [UInt8] {
+        Array("{\(namespace)}:alive:\(worker)".utf8)
+    }
+}

@@ -1,0 +1,57 @@
+import TicketQRedis
+
+extension LaneStore {
+    /// Records a worker in the registry and sets its liveness key, refusing when another live
+    /// process already uses the id.
+    ///
+    /// - Parameters:
+    ///   - worker: the worker id.
+    ///   - instance: a token unique to this process (e.g. host, pid and start time).
+    ///   - recordJSON: the registry entry (id, host, pid, started, metrics address, …).
+    ///   - ttl: how long the liveness key lives without a heartbeat.
+    /// - Returns: false when another live instance holds the id.
+    public func register(worker: String, instance: String, recordJSON: String, ttl: Duration) throws(LanesError) -> Bool {
+        let alive = keys.alive(worker: worker)
+        let set = try command(["SET", alive, instance, "NX", "PX", String(ttl.wholeMilliseconds)], "register")
+        if set.isNull {
+            let holder = try command(["GET", alive], "register").string
+            guard holder == instance else { return false }
+        }
+        _ = try command(["HSET", keys.key(.workers), worker, recordJSON], "register")
+        return true
+    }
+
+    /// Refreshes the liveness key and the registry entry.
+    ///
+    /// - Returns: false when the liveness key now belongs to another instance (this process was
+    ///   presumed dead and replaced); the caller must stop claiming.
+    public func heartbeat(worker: String, instance: String, recordJSON: String, ttl: Duration) throws(LanesError) -> Bool {
+        let alive = keys.alive(worker: worker)
+        let holder = try command(["GET", alive], "heartbeat").string
+        if let holder, holder != instance { return false }
+        _ = try command(["SET", alive, instance, "PX", String(ttl.wholeMilliseconds)], "heartbeat")
+        _ = try command(["HSET", keys.key(.workers), worker, recordJSON], "heartbeat")
+        return true
+    }
+
+    /// Removes a worker from the registry and deletes its liveness key (clean shutdown).
+    public func deregister(worker: String, instance: String) throws(LanesError) {
+        if try command(["GET", keys.alive(worker: worker)], "deregister").string == instance {
+            _ = try command(["DEL", keys.alive(worker: worker)], "deregister")
+        }
+        _ = try command(["HDEL", keys.key(.workers), worker], "deregister")
+    }
+
+    /// The registry: worker id → its JSON record.
+    public func workers() throws(LanesError) -> [String: String] {
+        let reply = try command(["HGETALL", keys.key(.workers)], "workers")
+        var result: [String: String] = [:]
+        let items = reply.array ?? []
+        var index = 0
+        while index + 1 < items.count {
+            if let id = items[index].string, let record = items[index + 1].string { result[id] = record }
+            index += 2
+        }
+        return result
+    }
+}

@@ -1,0 +1,220 @@
+import TicketQCore
+import TicketQRedis
+
+/// The lanes of one deployment in Redis: submit, claim, settle, recover and inspect tickets.
+///
+/// A `LaneStore` wraps one connection and is used from one thread at a time (a Redis executor
+/// thread); every operation is one atomic Lua script or one pipeline.
+public final class LaneStore {
+    /// The deployment's keys.
+    public let keys: LaneKeys
+    /// Lease, starvation-floor and dedupe settings.
+    public let configuration: LaneConfiguration
+    /// The connection the operations run on.
+    public let connection: RedisConnection
+
+    /// Creates a store over a connection.
+    public init(connection: RedisConnection, keys: LaneKeys, configuration: LaneConfiguration = LaneConfiguration()) {
+        self.connection = connection
+        self.keys = keys
+        self.configuration = configuration
+    }
+
+    /// Enqueues tickets in one atomic step.
+    ///
+    /// - Returns: one flag per entry: true when accepted, false for a duplicate id.
+    /// - Throws: ``LanesError`` — e.g. a server error reply `OOM …` or `READONLY …` when Redis
+    ///   refuses writes, in which case none of the batch was accepted.
+    public func submit(_ entries: [LaneEntry]) throws(LanesError) -> [Bool] {
+        guard !entries.isEmpty else { return [] }
+        var arguments: [[UInt8]] = [bytes(configuration.dedupeWindow.wholeMilliseconds), bytes(entries.count)]
+        arguments.reserveCapacity(2 + entries.count * 6)
+        for entry in entries {
+            arguments.append(Array(entry.id.utf8))
+            arguments.append(Array(LaneCode.code(entry.lane).utf8))
+            arguments.append(bytes(entry.dueMillis))
+            arguments.append(entry.promoteAtMillis.map(bytes) ?? [])
+            arguments.append(bytes(entry.enqueuedMillis))
+            arguments.append(entry.payload)
+        }
+        return try flags(run(LaneScripts.submit, arguments, "submit"), count: entries.count, "submit")
+    }
+
+    /// Claims up to `batchSize` tickets for `worker`, urgent lane first with the lower tier's floor.
+    public func claim(worker: String, batchSize: Int) throws(LanesError) -> ClaimBatch {
+        let reply = try run(LaneScripts.claim, [
+            Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
+            bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
+        ], "claim")
+        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 9 == 0 else {
+            throw .unexpectedReply(operation: "claim", reply: "\(reply)")
+        }
+        var tickets: [ClaimedTicket] = []
+        tickets.reserveCapacity((items.count - 1) / 9)
+        var index = 1
+        while index < items.count {
+            guard let id = items[index].string, let token = items[index + 1].int, let attempts = items[index + 2].int,
+                  let lane = items[index + 3].string.flatMap(LaneCode.lane),
+                  let intake = items[index + 4].string.flatMap(LaneCode.lane),
+                  let promoted = items[index + 5].int, let due = items[index + 6].int, let enqueued = items[index + 7].int
+            else { throw .unexpectedReply(operation: "claim", reply: "\(items[index..<min(index + 9, items.count)])") }
+            tickets.append(ClaimedTicket(
+                lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane, intakeLane: intake,
+                promoted: promoted == 1, dueMillis: due, enqueuedMillis: enqueued, payload: items[index + 8].bytes
+            ))
+            index += 9
+        }
+        return ClaimBatch(serverTimeMillis: now, tickets: tickets)
+    }
+
+    /// Acknowledges completed tickets, which then leave Redis.
+    ///
+    /// - Returns: one flag per lease: false when the lease was lost (the outcome must be superseded).
+    public func acknowledge(_ leases: [TicketLease]) throws(LanesError) -> [Bool] {
+        guard !leases.isEmpty else { return [] }
+        return try flags(run(LaneScripts.acknowledge, [bytes(leases.count)] + pairs(leases), "acknowledge"), count: leases.count, "acknowledge")
+    }
+
+    /// Moves tickets to the dead-letter set with a JSON object describing why.
+    public func deadLetter(_ items: [(lease: TicketLease, infoJSON: String)]) throws(LanesError) -> [Bool] {
+        guard !items.isEmpty else { return [] }
+        var arguments = [bytes(items.count)]
+        for item in items {
+            arguments += [Array(item.lease.id.utf8), bytes(item.lease.token), Array(item.infoJSON.utf8)]
+        }
+        return try flags(run(LaneScripts.deadLetter, arguments, "dead-letter"), count: items.count, "dead-letter")
+    }
+
+    /// Puts a ticket aside until `delay` has passed; it then returns to its lane.
+    ///
+    /// - Returns: false when the lease was already lost.
+    public func retry(_ lease: TicketLease, after delay: Duration) throws(LanesError) -> Bool {
+        let reply = try run(LaneScripts.retry, [Array(lease.id.utf8), bytes(lease.token), bytes(max(0, delay.wholeMilliseconds))], "retry")
+        return reply.int == 1
+    }
+
+    /// Hands tickets back to their lanes without counting the delivery.
+    public func release(_ leases: [TicketLease]) throws(LanesError) -> [Bool] {
+        guard !leases.isEmpty else { return [] }
+        return try flags(run(LaneScripts.release, [bytes(leases.count)] + pairs(leases), "release"), count: leases.count, "release")
+    }
+
+    /// Extends the leases of tickets still being handled.
+    ///
+    /// - Returns: one flag per lease: false when it was lost.
+    public func renew(_ leases: [TicketLease]) throws(LanesError) -> [Bool] {
+        guard !leases.isEmpty else { return [] }
+        let arguments = [bytes(configuration.leaseDuration.wholeMilliseconds), bytes(leases.count)] + pairs(leases)
+        return try flags(run(LaneScripts.renew, arguments, "renew"), count: leases.count, "renew")
+    }
+
+    /// Returns expired leases and the tickets of dead workers to their lanes.
+    public func reap() throws(LanesError) -> ReapResult {
+        let workers = try command(["HKEYS", keys.key(.workers)], "reap").array?.compactMap(\.string) ?? []
+        let reply = try run(LaneScripts.reap, workers.map { Array($0.utf8) }, "reap", extraKeys: workers.map { keys.alive(worker: $0) })
+        guard let items = reply.array, items.count >= 2, let expired = items[0].int, let orphaned = items[1].int else {
+            throw .unexpectedReply(operation: "reap", reply: "\(reply)")
+        }
+        return ReapResult(expiredLeases: Int(expired), orphaned: Int(orphaned), deadWorkers: items.dropFirst(2).compactMap { $0.string })
+    }
+
+    /// Returns every in-flight ticket of `worker` to its lane (its previous process is gone).
+    public func requeueInFlight(ofWorker worker: String) throws(LanesError) -> Int {
+        Int(try run(LaneScripts.requeueWorker, [Array(worker.utf8)], "requeue").int ?? 0)
+    }
+
+    /// Promotes lower-tier tickets whose promotion instant has come.
+    public func promote(limit: Int = 1000) throws(LanesError) -> Int {
+        Int(try run(LaneScripts.promote, [bytes(limit)], "promote").int ?? 0)
+    }
+
+    /// Blocks until a submit or a release rings the wake-up key, or `timeout` passes.
+    ///
+    /// Run it on a connection of its own: it holds the connection for up to `timeout`.
+    /// - Returns: true when woken by new work.
+    public func waitForWork(timeout: Duration) throws(LanesError) -> Bool {
+        let seconds = Double(timeout.wholeMilliseconds) / 1000
+        let reply = try command(["BLPOP", keys.key(.wake), String(seconds)], "wait")
+        return !reply.isNull
+    }
+
+    /// A consistent snapshot of depths, in-flight and dead-letter counts.
+    ///
+    /// - Parameter sample: how many tickets at the head of each lane to inspect for the oldest age.
+    public func snapshot(sample: Int = 256) throws(LanesError) -> LaneSnapshot {
+        let reply = try run(LaneScripts.status, [bytes(sample)], "status")
+        guard let items = reply.array, items.count == 16, let now = items[0].int, let inFlight = items[1].int,
+              let dead = items[2].int, let dedupe = items[3].int
+        else { throw .unexpectedReply(operation: "status", reply: "\(reply)") }
+        var lanes: [Lane: LaneSnapshot.LaneFigures] = [:]
+        for (offset, lane) in [Lane.sameBusinessDay, .extended, .standard].enumerated() {
+            let base = 4 + offset * 4
+            lanes[lane] = LaneSnapshot.LaneFigures(
+                queued: Int(items[base].int ?? 0), retrying: Int(items[base + 1].int ?? 0),
+                earliestDueMillis: items[base + 2].string.flatMap { Double($0) }.map { Int64($0) },
+                oldestEnqueuedMillis: items[base + 3].int
+            )
+        }
+        return LaneSnapshot(serverTimeMillis: now, inFlight: Int(inFlight), deadLetters: Int(dead), dedupeEntries: Int(dedupe), lanes: lanes)
+    }
+
+    /// Bytes Redis uses for the dedupe window's set (`MEMORY USAGE`), or nil when unavailable.
+    public func dedupeMemoryBytes() throws(LanesError) -> Int? {
+        try command(["MEMORY", "USAGE", keys.key(.dedupe), "SAMPLES", "0"], "memory").int.map(Int.init)
+    }
+
+    // MARK: Plumbing
+
+    func run(_ script: RedisScript, _ arguments: [[UInt8]], _ operation: String, extraKeys: [[UInt8]] = []) throws(LanesError) -> RedisReply {
+        let reply: RedisReply
+        do {
+            reply = try connection.evalSHA(script, keys: keys.scriptKeys + extraKeys, arguments: arguments)
+        } catch {
+            throw .redis(error)
+        }
+        if case let .error(serverError) = reply { throw .redis(.server(serverError)) }
+        return reply
+    }
+
+    func command(_ parts: [any RedisArgument], _ operation: String) throws(LanesError) -> RedisReply {
+        do {
+            return try connection.command(parts.map(\.redisBytes))
+        } catch {
+            throw .redis(error)
+        }
+    }
+
+    private func flags(_ reply: RedisReply, count: Int, _ operation: String) throws(LanesError) -> [Bool] {
+        guard let items = reply.array, items.count == count else {
+            throw .unexpectedReply(operation: operation, reply: "\(reply)")
+        }
+        return items.map { $0.int == 1 }
+    }
+
+    private func pairs(_ leases: [TicketLease]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        result.reserveCapacity(leases.count * 2)
+        for lease in leases {
+            result.append(Array(lease.id.utf8))
+            result.append(bytes(lease.token))
+        }
+        return result
+    }
+
+    func bytes<Number: BinaryInteger>(_ value: Number) -> [UInt8] {
+        Array(String(value).utf8)
+    }
+}
+
+/// Anything that can be one argument of a Redis command.
+protocol RedisArgument {
+    var redisBytes: [UInt8] { get }
+}
+
+extension String: RedisArgument {
+    var redisBytes: [UInt8] { Array(utf8) }
+}
+
+extension Array: RedisArgument where Element == UInt8 {
+    var redisBytes: [UInt8] { self }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import TicketQCore
+import TicketQLanes
+import TicketQRedis
+import TicketQTestSupport
+
+/// A private redis-server and a lane store over it, for one test.
+final class LaneTestContext {
+    let server: RedisServerProcess
+    let store: LaneStore
+
+    init(configuration: LaneConfiguration = LaneConfiguration(), options: RedisServerOptions = RedisServerOptions()) throws {
+        server = try RedisServerProcess(options: options)
+        let connection = try RedisConnection(url: try RedisURL(server.url))
+        store = LaneStore(connection: connection, keys: try LaneKeys(namespace: "test"), configuration: configuration)
+    }
+
+    /// A second store on its own connection (another worker or a promoter racing the first).
+    func anotherStore() throws -> LaneStore {
+        LaneStore(connection: try RedisConnection(url: try RedisURL(server.url)), keys: store.keys, configuration: store.configuration)
+    }
+
+    /// Milliseconds since the epoch now.
+    static var nowMillis: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    static func entry(_ id: String, _ lane: Lane, due: Int64, promoteAt: Int64? = nil, payload: String? = nil) -> LaneEntry {
+        LaneEntry(id: id, lane: lane, dueMillis: due, promoteAtMillis: promoteAt, enqueuedMillis: nowMillis, payload: Array((payload ?? "payload-\(id)").utf8))
+    }
+
+    deinit {
+        server.stop()
+    }
+}
