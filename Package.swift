@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: Pure core (no I/O)
@@ -44,12 +46,27 @@ let package = Package(
         // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
         .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig"], swiftSettings: swiftSettings),
 
+        // MARK: Worker runtime
+        .target(
+            name: "TicketQWorker",
+            dependencies: [
+                "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQLanes", "TicketQRedis", "TicketQStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Command line
         .target(
             name: "TicketQCLI",
             dependencies: [
-                "TicketQCore", "TicketQConfig", "TicketQTriage",
+                "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQLanes", "TicketQRedis", "TicketQStore",
+                "TicketQIntake", "TicketQWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -72,6 +89,11 @@ let package = Package(
         .testTarget(name: "TicketQStoreTests", dependencies: ["TicketQStore", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQLanesTests", dependencies: ["TicketQLanes", "TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQIntakeTests", dependencies: ["TicketQIntake", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TicketQWorkerTests",
+            dependencies: ["TicketQWorker", "TicketQLanes", "TicketQRedis", "TicketQStore", "TicketQIntake", "TicketQTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -36,6 +36,12 @@ categories:
   return_refund: {}
   account_assistance: {}          # create/access/update account, password reset
   feedback_complaint: {}
+# Acknowledgement replies. Placeholders: {brand_name}, {ticket_id}, {due}, {order_id},
+# {return_authorization}, {refund_min}, {refund_max}.
+replies:
+  acknowledgement: "Thank you for contacting {brand_name}. We have received your message (reference {ticket_id}) and will reply by {due}."
+  urgent: "We treat this as time-sensitive and will do our best to resolve it within 1 business day."
+  return_refund: "We will guide you through your return or refund in our reply."
 """####
         ),
         ConfigFile(
@@ -72,6 +78,14 @@ categories:
   complaint:
     resolution: { unit: business_days, value: 3 }
     source: "address your concerns within 3 business days"
+# Acknowledgement replies. Placeholders: {brand_name}, {ticket_id}, {due}, {order_id},
+# {return_authorization}, {refund_min}, {refund_max}.
+replies:
+  acknowledgement: "Thank you for contacting {brand_name}. We have received your message (reference {ticket_id}) and will reply by {due}."
+  urgent: "We have marked your request as time-sensitive and are looking at it first."
+  return_exchange: "Your return authorization number is {return_authorization}; please include it in your parcel. We will send packing and shipping instructions with our reply."
+  refund_processing: "Once your refund is issued to your original payment method, it typically arrives within {refund_min}–{refund_max} business days."
+  complaint: "We take every complaint seriously and aim to resolve yours within 3 business days."
 """####
         ),
         ConfigFile(

@@ -2,7 +2,7 @@ import TicketQCore
 
 /// Turns a brand policy document (`config/brands/*.yaml`, spec §7) into a validated ``BrandPolicy``.
 public enum PolicyDecoder {
-    static let fields: Set<String> = ["brand", "version", "calendar", "default_category", "urgent_categories", "lanes", "categories"]
+    static let fields: Set<String> = ["brand", "version", "calendar", "default_category", "urgent_categories", "lanes", "categories", "replies"]
 
     /// Decodes and validates a brand policy against the known calendars.
     ///
@@ -70,10 +70,17 @@ public enum PolicyDecoder {
             )
         }
 
+        var replies: [String: String] = [:]
+        if let repliesReader = try root.child("replies") {
+            for entry in try repliesReader.entries() {
+                replies[entry.key] = try ConfigReader(entry.value, file: file, path: repliesReader.childPath(entry.key)).nonEmptyString()
+            }
+        }
+
         do {
             return try BrandPolicy(
                 brand: brand, version: version, calendar: calendar, defaultCategory: defaultCategory,
-                urgentCategories: urgent, lanes: lanes, categories: categories
+                urgentCategories: urgent, lanes: lanes, categories: categories, replies: replies
             )
         } catch {
             throw ConfigError(file: file, field: error.field, reason: error.reason)

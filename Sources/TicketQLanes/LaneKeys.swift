@@ -70,6 +70,11 @@ public struct LaneKeys: Sendable, Hashable {
         }
     }
 
+    /// The journal of a worker's recently accepted acks.
+    public func ackJournal(worker: String) -> [UInt8] {
+        Array("{\(namespace)}:ackjournal:\(worker)".utf8)
+    }
+
     /// The liveness key of a worker (expires unless the worker refreshes it).
     public func alive(worker: String) -> [UInt8] {
         Array("{\(namespace)}:alive:\(worker)".utf8)

@@ -70,19 +70,50 @@ public final class LaneStore {
     /// Acknowledges completed tickets, which then leave Redis.
     ///
     /// - Returns: one flag per lease: false when the lease was lost (the outcome must be superseded).
-    public func acknowledge(_ leases: [TicketLease]) throws(LanesError) -> [Bool] {
+    /// - Parameter journalWorker: a worker whose ack journal records the accepted leases (see
+    ///   ``ackJournal(worker:)``); nil records nothing.
+    public func acknowledge(_ leases: [TicketLease], journalWorker: String? = nil) throws(LanesError) -> [Bool] {
         guard !leases.isEmpty else { return [] }
-        return try flags(run(LaneScripts.acknowledge, [bytes(leases.count)] + pairs(leases), "acknowledge"), count: leases.count, "acknowledge")
+        let reply = try run(
+            LaneScripts.acknowledge, [bytes(leases.count)] + pairs(leases), "acknowledge",
+            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0)] } ?? []
+        )
+        return try flags(reply, count: leases.count, "acknowledge")
     }
 
     /// Moves tickets to the dead-letter set with a JSON object describing why.
-    public func deadLetter(_ items: [(lease: TicketLease, infoJSON: String)]) throws(LanesError) -> [Bool] {
+    public func deadLetter(_ items: [(lease: TicketLease, infoJSON: String)], journalWorker: String? = nil) throws(LanesError) -> [Bool] {
         guard !items.isEmpty else { return [] }
         var arguments = [bytes(items.count)]
         for item in items {
             arguments += [Array(item.lease.id.utf8), bytes(item.lease.token), Array(item.infoJSON.utf8)]
         }
-        return try flags(run(LaneScripts.deadLetter, arguments, "dead-letter"), count: items.count, "dead-letter")
+        let reply = try run(
+            LaneScripts.deadLetter, arguments, "dead-letter",
+            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0)] } ?? []
+        )
+        return try flags(reply, count: items.count, "dead-letter")
+    }
+
+    /// The leases whose settlement Redis accepted recently for `worker` (its last 64 batches).
+    public func ackJournal(worker: String) throws(LanesError) -> Set<TicketLease> {
+        let reply = try command(["LRANGE", keys.ackJournal(worker: worker), "0", "-1"], "journal")
+        var result: Set<TicketLease> = []
+        for batch in reply.array ?? [] {
+            for entry in (batch.string ?? "").split(separator: ",") {
+                let parts = entry.split(separator: "|")
+                if parts.count == 2, let token = Int64(parts[1]) { result.insert(TicketLease(id: String(parts[0]), token: token)) }
+            }
+        }
+        return result
+    }
+
+    /// Who holds a ticket's lease now: the fencing token and worker id, or nil when nobody does.
+    public func leaseHolder(of id: String) throws(LanesError) -> (token: Int64, worker: String)? {
+        guard let lease = try command(["HGET", keys.key(.lease), id], "lease").string else { return nil }
+        let parts = lease.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let token = Int64(parts[0]) else { return nil }
+        return (token, String(parts[1]))
     }
 
     /// Puts a ticket aside until `delay` has passed; it then returns to its lane.

@@ -15,6 +15,8 @@ public struct BrandPolicy: Sendable {
     public let lanes: [Lane: LanePolicy]
     /// The brand's categories.
     public let categories: [String: CategoryPolicy]
+    /// Reply templates by key: `acknowledgement`, `urgent`, or a category name (see ``ReplyTemplateKey``).
+    public let replies: [String: String]
 
     /// Validates and creates a policy.
     ///
@@ -27,7 +29,8 @@ public struct BrandPolicy: Sendable {
         defaultCategory: String,
         urgentCategories: [String],
         lanes: [Lane: LanePolicy],
-        categories: [String: CategoryPolicy]
+        categories: [String: CategoryPolicy],
+        replies: [String: String] = [:]
     ) throws(PolicyError) {
         guard !brand.isEmpty else { throw PolicyError(field: "brand", reason: "must not be empty") }
         guard !categories.isEmpty else { throw PolicyError(field: "categories", reason: "at least one category is required") }
@@ -56,6 +59,10 @@ public struct BrandPolicy: Sendable {
         self.urgentCategories = Set(urgentCategories)
         self.lanes = lanes
         self.categories = categories
+        for key in replies.keys where key != "acknowledgement" && key != "urgent" && categories[key] == nil {
+            throw PolicyError(field: "replies.\(key)", reason: "not a category, \"acknowledgement\" or \"urgent\"")
+        }
+        self.replies = replies
     }
 
     /// Warnings that don't stop loading, such as a cutoff outside opening hours (spec §5.4 SHOULD).

@@ -6,6 +6,7 @@ extension LaneScripts {
     /// Redis entirely. Returns one flag per ticket: 1 accepted, 0 refused.
     static let acknowledge = script("""
         local accepted, flags = fenced(2, tonumber(ARGV[1]))
+        journal(accepted, flags)
         if #accepted > 0 then
           redis.call('ZREM', K_INFLIGHT, unpack(accepted))
           redis.call('HDEL', K_LEASE, unpack(accepted))
@@ -26,7 +27,7 @@ extension LaneScripts {
           ids[#ids + 1] = ARGV[2 + 3 * i]; tokens[#tokens + 1] = ARGV[3 + 3 * i]; infos[#infos + 1] = ARGV[4 + 3 * i]
         end
         local now = now_ms()
-        local flags = {}
+        local flags, accepted = {}, {}
         local leases = n > 0 and redis.call('HMGET', K_LEASE, unpack(ids)) or {}
         for i, id in ipairs(ids) do
           if leases[i] and token_of(leases[i]) == tokens[i] then
@@ -36,9 +37,15 @@ extension LaneScripts {
             redis.call('ZADD', K_DEAD, now, id)
             redis.call('HSET', K_DEADINFO, id, infos[i])
             flags[i] = 1
+            accepted[#accepted + 1] = id .. '|' .. tokens[i]
           else
             flags[i] = 0
           end
+        end
+        if KEYS[18] and #accepted > 0 then
+          redis.call('RPUSH', KEYS[18], table.concat(accepted, ','))
+          redis.call('LTRIM', KEYS[18], -64, -1)
+          redis.call('PEXPIRE', KEYS[18], 86400000)
         end
         return flags
         """)

@@ -44,6 +44,20 @@ enum LaneScripts {
         local function has_work()
           return redis.call('ZCARD', K_SBD) + redis.call('ZCARD', K_EXT) + redis.call('ZCARD', K_STD) > 0
         end
+        -- Records accepted settlements in the worker's ack journal (KEYS[18], when given), so that
+        -- a worker that dies between an accepted ack and confirming it can tell afterwards.
+        local function journal(accepted, flags)
+          if not KEYS[18] or #accepted == 0 then return end
+          local entries = {}
+          for i = 0, #flags - 1 do
+            if flags[i + 1] == 1 then
+              entries[#entries + 1] = ARGV[2 + 2 * i] .. '|' .. ARGV[3 + 2 * i]
+            end
+          end
+          redis.call('RPUSH', KEYS[18], table.concat(entries, ','))
+          redis.call('LTRIM', KEYS[18], -64, -1)
+          redis.call('PEXPIRE', KEYS[18], 86400000)
+        end
         -- Accepts ids whose lease still carries the caller's token; returns the accepted ids.
         local function fenced(first, count)
           local ids, tokens = {}, {}

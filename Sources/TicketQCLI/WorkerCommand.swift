@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import TicketQConfig
+import TicketQLanes
+import TicketQRedis
+import TicketQStore
+import TicketQWorker
+import UnixSignals
+
+/// `ticketq worker`: a stateless worker process.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Claim tickets from the lanes, handle them and persist each outcome durably.",
+        discussion: """
+            SIGTERM or SIGINT stops claiming, lets tickets in hand finish within the grace period, \
+            hands the rest back to their lanes without counting the delivery, flushes outcomes and \
+            exits 0; a second signal hands everything back at once.
+            """
+    )
+
+    @OptionGroup var redis: RedisOptions
+    @OptionGroup var policies: PolicyOptions
+
+    @Option(help: ArgumentHelp("The outcome store (SQLite); created when missing.", valueName: "path"))
+    var db: String
+
+    @Option(help: ArgumentHelp("Worker id; a worker restarted with the same id requeues its previous run's tickets at once (default: host-pid).", valueName: "name"))
+    var id: String?
+
+    @Option(help: "Tickets in hand (claimed, not yet settled) at most.")
+    var concurrency = 256
+
+    @Option(help: "Tickets per claim at most (1–1000).")
+    var batch = 256
+
+    @Option(help: ArgumentHelp("acknowledge (default) or simulate:SPEC, e.g. simulate:exp=5ms,fail=0.01.", valueName: "handler"))
+    var handler = "acknowledge"
+
+    @Option(help: ArgumentHelp("full (default: fsync at every commit) or normal (faster; a power loss can lose the last commits).", valueName: "mode"))
+    var durability = "full"
+
+    @Option(help: ArgumentHelp("Seconds a graceful shutdown waits for tickets in hand.", valueName: "seconds"))
+    var grace: Double = 20
+
+    @Option(help: ArgumentHelp("Seconds a claim stays valid without renewal.", valueName: "seconds"))
+    var lease: Double = 10
+
+    @Option(name: .customLong("max-deliveries"), help: "Deliveries before a failing ticket is dead-lettered.")
+    var maxDeliveries = 5
+
+    @Option(name: .customLong("lower-tier-share"), help: "Minimum share of claims for the extended and standard lanes while they have work.")
+    var lowerTierShare = 0.10
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard (1...1000).contains(batch) else { throw ValidationError("--batch must be between 1 and 1000") }
+        guard ["full", "normal"].contains(durability) else { throw ValidationError("--durability must be full or normal") }
+        guard grace >= 0, lease >= 1 else { throw ValidationError("--grace must be ≥ 0 and --lease ≥ 1 second") }
+        guard (0...0.5).contains(lowerTierShare) else { throw ValidationError("--lower-tier-share must be between 0 and 0.5") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a log level") }
+        if let id, id.isEmpty || id.contains(where: { $0 == "|" || $0 == "," || $0.isWhitespace }) {
+            throw ValidationError("--id must be non-empty without spaces, '|' or ','")
+        }
+        _ = try makeHandler(catalog: nil)
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "ticketq.worker")
+        let catalog = try policies.loadCatalog()
+        let ticketHandler = try makeHandler(catalog: catalog)
+        let url = try redis.resolvedURL()
+        let workerID = id ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
+        var configuration = WorkerConfiguration(
+            workerID: workerID, redisURL: url, keys: try LaneKeys(namespace: redis.namespace), databasePath: db,
+            lanes: LaneConfiguration(leaseDuration: .milliseconds(Int64(lease * 1000)), lowerTierShare: lowerTierShare),
+            concurrency: concurrency, claimBatch: batch, gracePeriod: .milliseconds(Int64(grace * 1000)),
+            retry: RetryPolicy(maxDeliveries: maxDeliveries)
+        )
+        configuration.database = SQLiteConfiguration(durability: durability == "normal" ? .normal : .full)
+        configuration.leaseRenewInterval = .milliseconds(Int64(max(0.2, lease / 5) * 1000))
+
+        let runtime: WorkerRuntime
+        do {
+            runtime = try await WorkerRuntime.start(configuration: configuration, handler: ticketHandler, logger: logger)
+        } catch let error as WorkerError {
+            Diagnostics.error("\(error) (redis \(url.redacted))")
+            throw ExitStatus.failure
+        }
+        logger.info("worker started", metadata: [
+            "id": "\(workerID)", "redis": "\(url.redacted)", "db": "\(db)", "handler": "\(ticketHandler.name)",
+            "concurrency": "\(concurrency)",
+        ])
+        // A second SIGTERM/SIGINT during the drain hands everything back at once.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+        let escalation = Task {
+            var seen = 0
+            for await _ in signals {
+                seen += 1
+                if seen >= 2 { runtime.abort() }
+            }
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: runtime)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+        escalation.cancel()
+    }
+
+    private func makeHandler(catalog: PolicyCatalog?) throws -> any TicketHandler {
+        if handler == "acknowledge" {
+            guard let catalog else { return SimulateHandler(spec: try SimulationSpec("")) }
+            return AcknowledgeHandler(catalog: catalog)
+        }
+        if handler.hasPrefix("simulate:") || handler == "simulate" {
+            do {
+                return SimulateHandler(spec: try SimulationSpec(String(handler.dropFirst("simulate".count).drop(while: { $0 == ":" }))))
+            } catch {
+                throw ValidationError("--handler: \(error.description)")
+            }
+        }
+        throw ValidationError("--handler must be acknowledge or simulate:SPEC, got \"\(handler)\"")
+    }
+}

@@ -1,0 +1,48 @@
+import TicketQRedis
+
+extension LaneStore {
+    /// How many changes of one brand's high-volume switch are kept; older ones are dropped first,
+    /// so the history stays bounded (a few tens of kilobytes per brand at most).
+    public static let highVolumeHistoryLimit = 1000
+
+    /// Records that a brand's high-volume switch turned on or off at an instant.
+    ///
+    /// The change is inserted in instant order, so a change recorded late (`atMillis` in the
+    /// past) still applies from its instant on; of two changes at the same instant, the one
+    /// recorded later wins.
+    ///
+    /// - Parameters:
+    ///   - brand: the brand name.
+    ///   - on: the switch's state from `atMillis` on.
+    ///   - atMillis: when the change takes effect, milliseconds since the epoch; nil: the Redis
+    ///     server's clock now (the clock every script uses).
+    /// - Returns: the instant recorded.
+    @discardableResult
+    public func setHighVolume(brand: String, on: Bool, atMillis: Int64? = nil) throws(LanesError) -> Int64 {
+        let reply = try run(LaneScripts.recordHighVolume, [
+            Array(brand.utf8), Array((on ? "1" : "0").utf8), atMillis.map(bytes) ?? [], bytes(Self.highVolumeHistoryLimit),
+        ], "high-volume")
+        guard let recorded = reply.int else { throw .unexpectedReply(operation: "high-volume", reply: "\(reply)") }
+        return recorded
+    }
+
+    /// Every brand's recorded switch changes, each list oldest first. Brands never switched are absent.
+    public func highVolumeChanges() throws(LanesError) -> [String: [(atMillis: Int64, on: Bool)]] {
+        let items = try command(["HGETALL", keys.key(.highVolume)], "high-volume").array ?? []
+        var result: [String: [(atMillis: Int64, on: Bool)]] = [:]
+        var index = 0
+        while index + 1 < items.count {
+            if let brand = items[index].string, let history = items[index + 1].string {
+                result[brand] = HighVolumeHistory.decode(history)
+            }
+            index += 2
+        }
+        return result
+    }
+
+    /// One brand's recorded switch changes, oldest first (empty when never switched).
+    public func highVolumeChanges(brand: String) throws(LanesError) -> [(atMillis: Int64, on: Bool)] {
+        let reply = try command(["HGET", keys.key(.highVolume), brand], "high-volume")
+        return reply.string.map(HighVolumeHistory.decode) ?? []
+    }
+}

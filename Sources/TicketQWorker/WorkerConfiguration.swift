@@ -1,0 +1,76 @@
+import TicketQLanes
+import TicketQRedis
+import TicketQStore
+
+/// Everything a worker process needs to run.
+public struct WorkerConfiguration: Sendable {
+    /// The worker's id in the registry; a restarted worker with the same id requeues its orphans.
+    public var workerID: String
+    /// The Redis server.
+    public var redisURL: RedisURL
+    /// The deployment's keys.
+    public var keys: LaneKeys
+    /// Lease, starvation-floor and dedupe settings.
+    public var lanes: LaneConfiguration
+    /// The outcome store's path.
+    public var databasePath: String
+    /// SQLite settings (durability, busy handling).
+    public var database: SQLiteConfiguration
+    /// Tickets claimed and not yet settled, at most.
+    public var concurrency: Int
+    /// Tickets per claim, at most.
+    public var claimBatch: Int
+    /// How often leases of tickets in hand are renewed.
+    public var leaseRenewInterval: Duration
+    /// How often the liveness key and registry entry are refreshed, and the reaper and promoter run.
+    public var maintenanceInterval: Duration
+    /// How long the liveness key lives without a heartbeat.
+    public var livenessTTL: Duration
+    /// How long a graceful shutdown waits for tickets in hand before releasing them.
+    public var gracePeriod: Duration
+    /// How long the first outcome of a group commit may wait for others.
+    public var groupCommitDelay: Duration
+    /// Outcomes per group commit, at most.
+    public var groupCommitLimit: Int
+    /// Retries and dead-lettering of failing tickets.
+    public var retry: RetryPolicy
+    /// How long an idle worker blocks on the wake-up key before looking again.
+    public var idleWait: Duration
+
+    /// Creates a configuration with the documented defaults.
+    public init(
+        workerID: String,
+        redisURL: RedisURL,
+        keys: LaneKeys,
+        databasePath: String,
+        lanes: LaneConfiguration = LaneConfiguration(),
+        database: SQLiteConfiguration = SQLiteConfiguration(),
+        concurrency: Int = 256,
+        claimBatch: Int = 256,
+        leaseRenewInterval: Duration = .seconds(2),
+        maintenanceInterval: Duration = .seconds(1),
+        livenessTTL: Duration = .seconds(5),
+        gracePeriod: Duration = .seconds(20),
+        groupCommitDelay: Duration = .milliseconds(2),
+        groupCommitLimit: Int = 4096,
+        retry: RetryPolicy = RetryPolicy(),
+        idleWait: Duration = .seconds(1)
+    ) {
+        self.workerID = workerID
+        self.redisURL = redisURL
+        self.keys = keys
+        self.databasePath = databasePath
+        self.lanes = lanes
+        self.database = database
+        self.concurrency = max(1, concurrency)
+        self.claimBatch = min(max(1, claimBatch), 1000)
+        self.leaseRenewInterval = leaseRenewInterval
+        self.maintenanceInterval = maintenanceInterval
+        self.livenessTTL = livenessTTL
+        self.gracePeriod = gracePeriod
+        self.groupCommitDelay = groupCommitDelay
+        self.groupCommitLimit = max(1, groupCommitLimit)
+        self.retry = retry
+        self.idleWait = idleWait
+    }
+}
