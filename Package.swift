@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "TicketQLanes", dependencies: ["TicketQCore", "TicketQRedis"], swiftSettings: swiftSettings),
 
         // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
-        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig"], swiftSettings: swiftSettings),
+        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes"], swiftSettings: swiftSettings),
 
         // MARK: Worker runtime
         .target(

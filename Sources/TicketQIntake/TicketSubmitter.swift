@@ -1,0 +1,77 @@
+import Foundation
+import TicketQConfig
+import TicketQCore
+import TicketQLanes
+
+/// Validates JSONL tickets, plans their SLA and enqueues them in batches.
+///
+/// A bad line is reported with its line number and reason and never stops the others; a batch
+/// Redis refuses (OOM, READONLY) is counted as not accepted.
+public final class TicketSubmitter {
+    private let decoder: TicketDecoder
+    private let planner: IntakePlanner
+    private let lanes: LaneStore
+    private let batchSize: Int
+    private var pending: [LaneEntry] = []
+    /// The running report.
+    public private(set) var report = SubmitReport()
+
+    /// Creates a submitter.
+    ///
+    /// - Parameters:
+    ///   - catalog: the brand policies.
+    ///   - highVolume: the brands' high-volume switch history.
+    ///   - lanes: where tickets go.
+    ///   - batchSize: tickets per Redis round trip.
+    public init(catalog: PolicyCatalog, highVolume: HighVolumeSchedule, lanes: LaneStore, textLimit: TicketTextLimit = .default, batchSize: Int = 1000) {
+        decoder = TicketDecoder(catalog: catalog, textLimit: textLimit)
+        planner = IntakePlanner(catalog: catalog, highVolume: highVolume)
+        self.lanes = lanes
+        self.batchSize = max(1, batchSize)
+        pending.reserveCapacity(self.batchSize)
+    }
+
+    /// Reads the high-volume switch history from Redis into a schedule.
+    public static func highVolumeSchedule(from lanes: LaneStore) throws(LanesError) -> HighVolumeSchedule {
+        var changes: [String: [HighVolumeChange]] = [:]
+        for (brand, list) in try lanes.highVolumeChanges() {
+            changes[brand] = list.map { HighVolumeChange(instant: Instant(secondsSinceEpoch: $0.atMillis / 1000), isOn: $0.on) }
+        }
+        return HighVolumeSchedule(changes: changes)
+    }
+
+    /// Adds one input line (blank lines are skipped).
+    public func add<Bytes: Collection<UInt8>>(line: Bytes, number: Int, now: Instant) {
+        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+        do {
+            let ticket = try decoder.decode(line, lineNumber: number)
+            let plan = try planner.plan(ticket, now: now)
+            if plan.receivedInFuture { report.receivedInFuture += 1 }
+            let enqueued = now.secondsSinceEpoch * 1000
+            let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: enqueued)
+            pending.append(LaneEntry(
+                id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,
+                promoteAtMillis: plan.promoteAt.map { $0.secondsSinceEpoch * 1000 },
+                enqueuedMillis: enqueued, payload: queued.encode()
+            ))
+        } catch {
+            report.rejected.append(error.at(line: number))
+        }
+        if pending.count >= batchSize { flush() }
+    }
+
+    /// Sends what is buffered.
+    public func flush() {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        do {
+            let flags = try lanes.submit(pending)
+            let accepted = flags.filter { $0 }.count
+            report.accepted += accepted
+            report.duplicates += flags.count - accepted
+        } catch {
+            report.notAccepted += pending.count
+            if report.refusal == nil { report.refusal = error.description }
+        }
+    }
+}
