@@ -1,53 +1,164 @@
 import ArgumentParser
+import Foundation
 import TicketQConfig
 import TicketQCore
+import TicketQIntake
+import TicketQLanes
+import TicketQRedis
+import TicketQStore
 
-/// `ticketq demo`: a guided run of the SLA engine over a Black Friday weekend of sample tickets.
+/// `ticketq demo`: a demo cluster on a private redis-server — workers, a realistic burst of
+/// tickets, live progress and a summary.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Show lanes and due times for sample tickets of both brands over Black Friday 2026."
+        abstract: "Run a demo cluster: a private redis-server, workers and a burst of realistic tickets.",
+        discussion: """
+            Without --redis the demo starts its own redis-server on a free loopback port in a temporary \
+            directory and removes it afterwards. Ticket texts are a sample of the Bitext customer-support \
+            utterances (CDLA-Sharing-1.0).
+            """
     )
+
+    @Option(help: "Worker processes to start.")
+    var workers = 2
+
+    @Option(help: "Tickets in the burst.")
+    var tickets = 20_000
+
+    @Option(help: ArgumentHelp("Use this Redis instead of a private one (its lanes must be empty).", valueName: "url"))
+    var redis: String?
+
+    @Option(help: ArgumentHelp("Worker handler: acknowledge or simulate:SPEC.", valueName: "handler"))
+    var handler = "acknowledge"
+
+    @Option(help: "Seed of the generated burst.")
+    var seed: UInt64 = 2026
+
+    @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 300
 
     @OptionGroup var policies: PolicyOptions
 
-    /// Sample tickets: (brand, category, receipt, urgent flag, complex flag, high volume).
-    static let samples: [(String, String, String, Bool, Bool, Bool)] = [
-        ("pandorana", "order_tracking", "2026-11-26T15:00:00Z", false, false, false),  // Thanksgiving
-        ("pandorana", "order_modification", "2026-11-27T14:30:00Z", false, false, false),  // Black Friday 09:30 EST
-        ("pandorana", "order_modification", "2026-11-27T19:30:00Z", false, false, false),  // after the 14:00 cutoff
-        ("pandorana", "complaint", "2026-11-27T16:00:00Z", false, false, false),
-        ("pandorana", "product_information", "2026-11-28T12:00:00Z", false, false, true),  // Saturday, high volume
-        ("pandorana", "refund_processing", "2026-11-30T15:00:00Z", false, true, false),  // Cyber Monday, complex
-        ("mejurn", "order_discrepancy", "2026-11-27T10:15:00Z", false, false, false),
-        ("mejurn", "shipping_undelivered", "2026-11-27T12:30:00Z", false, false, false),  // after the 12:00 cutoff
-        ("mejurn", "return_refund", "2026-11-27T16:30:00Z", false, false, false),
-        ("mejurn", "general", "2026-11-28T09:00:00Z", true, false, false),  // Saturday, flagged urgent
-        ("mejurn", "account_assistance", "2026-12-24T15:00:00Z", false, false, false),  // before Christmas
-    ]
+    func validate() throws {
+        guard (1...32).contains(workers) else { throw ValidationError("--workers must be between 1 and 32") }
+        guard (1...5_000_000).contains(tickets) else { throw ValidationError("--tickets must be between 1 and 5,000,000") }
+    }
 
     func run() throws {
         let catalog = try policies.loadCatalog()
-        print("ticketq \(TicketQVersion.current) — SLA engine demo (policies: \(catalog.source))")
-        print("")
-        let header = ["brand", "category", "received (local)", "lane", "response due (local)", "resolution due (local)"]
-        var rows: [[String]] = []
-        for (brand, category, received, urgent, complex, highVolume) in Self.samples {
-            let policy = try catalog.policy(for: brand)
-            let receipt = try RFC3339.parse(received)
-            let facts = TicketFacts(category: category, urgent: urgent, complex: complex, highVolumeMode: highVolume)
-            let result = try SLAEngine.resolve(receivedAt: receipt, policy: policy, facts: facts)
-            var categoryLabel = category
-            if urgent { categoryLabel += " (urgent)" }
-            if complex { categoryLabel += " (complex)" }
-            if highVolume { categoryLabel += " (high volume)" }
-            rows.append([
-                brand, categoryLabel, policy.calendar.formatLocal(receipt), result.laneName,
-                policy.calendar.formatLocal(result.due), result.resolutionDue.map(policy.calendar.formatLocal) ?? "—",
-            ])
+        let started = Date()
+        let server = redis == nil ? try startRedis() : nil
+        defer { server?.stop() }
+        let url = redis ?? server!.url
+        let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ticketq-demo-\(getpid())")
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workDirectory) }
+
+        print("ticketq \(TicketQVersion.current) demo — redis \(url)\(server == nil ? "" : " (private)"), \(workers) workers, \(tickets) tickets")
+        let lanes = LaneStore(connection: try RedisConnection(url: try RedisURL(url)), keys: try LaneKeys())
+        let stores = (1...workers).map { workDirectory.appendingPathComponent("worker-\($0).db").path }
+        var children: [ChildProcess] = []
+        defer { for child in children { child.stop() } }
+        for (index, store) in stores.enumerated() {
+            var arguments = ["worker", "--redis", url, "--db", store, "--id", "demo-\(index + 1)", "--handler", handler]
+            if let directory = policies.directory { arguments += ["--policies", directory] }
+            children.append(try ChildProcess(selfArguments: arguments, logPath: workDirectory.appendingPathComponent("worker-\(index + 1).log").path))
         }
-        print(TextTable.render(header: header, rows: rows))
+
+        let burstStart = Date()
+        let report = try submitBurst(catalog: catalog, lanes: lanes)
+        let submitSeconds = Date().timeIntervalSince(burstStart)
+        print(String(format: "submitted %d tickets in %.2f s (%.0f/s): %d accepted, %d duplicate, %d rejected",
+                     tickets, submitSeconds, Double(tickets) / max(submitSeconds, 1e-6), report.accepted, report.duplicates, report.rejected.count))
+
+        let drained = try followProgress(lanes: lanes, expected: report.accepted, children: children)
+        for child in children { child.stop() }
+        let summary = try DemoSummary(stores: stores)
         print("")
-        print("Try one yourself:  ticketq sla --brand mejurn --category order_discrepancy --received 2026-11-27T16:30:00Z")
+        print(summary.render(startedAt: burstStart))
+        print(String(format: "\ndemo finished in %.1f s", Date().timeIntervalSince(started)))
+        if !drained {
+            Diagnostics.error("the cluster did not drain within \(Int(timeout)) s; worker logs were in \(workDirectory.path)")
+            throw ExitStatus.failure
+        }
+    }
+
+    private func startRedis() throws -> EmbeddedRedisServer {
+        do {
+            return try EmbeddedRedisServer()
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitStatus.failure
+        }
+    }
+
+    /// Builds the burst from the sample utterances and submits it in batches.
+    private func submitBurst(catalog: PolicyCatalog, lanes: LaneStore) throws -> SubmitReport {
+        let submitter = TicketSubmitter(catalog: catalog, highVolume: HighVolumeSchedule(), lanes: lanes)
+        var generator = DemoRandom(seed: seed)
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let samples = DemoUtterances.samples
+        for index in 0..<tickets {
+            let brand = generator.next() % 5 < 3 ? "pandorana" : "mejurn"
+            let sample = samples[Int(generator.next() % UInt64(samples.count))]
+            // Received over the last two hours, as a morning's inbox.
+            let received = now.adding(seconds: -Int64(generator.next() % 7200))
+            var line = JSONObjectWriter()
+            line.add("id", "demo-\(seed)-\(index)")
+            line.add("brand", brand)
+            line.add("received_at", RFC3339.formatUTC(received))
+            line.add("subject", "Question about my order")
+            line.add("body", sample.text)
+            line.add("category", DemoIntentMap.category(for: sample.intent, brand: brand))
+            submitter.add(line: Array(line.json.utf8), number: index + 1, now: now)
+        }
+        submitter.flush()
+        if let refusal = submitter.report.refusal {
+            Diagnostics.error("Redis refused tickets: \(refusal)")
+        }
+        return submitter.report
+    }
+
+    /// Prints a progress line every half second until the lanes are empty.
+    private func followProgress(lanes: LaneStore, expected: Int, children: [ChildProcess]) throws -> Bool {
+        let interactive = isatty(STDOUT_FILENO) == 1
+        let start = Date()
+        var lastDone = 0
+        var lastTime = start
+        while Date().timeIntervalSince(start) < timeout {
+            Thread.sleep(forTimeInterval: 0.5)
+            let snapshot = try lanes.snapshot()
+            let backlog = snapshot.lanes.values.map(\.depth).reduce(0, +)
+            let done = max(0, expected - backlog - snapshot.inFlight - snapshot.deadLetters)
+            let now = Date()
+            let rate = Double(done - lastDone) / now.timeIntervalSince(lastTime)
+            lastDone = done
+            lastTime = now
+            let lanesText = Lane.allCases.map { "\($0.rawValue) \(snapshot.lanes[$0]?.depth ?? 0)" }.joined(separator: ", ")
+            let line = String(format: "[%5.1fs] done %d/%d  %.0f/s  backlog: %@  in flight %d",
+                              now.timeIntervalSince(start), done, expected, rate, lanesText, snapshot.inFlight)
+            print(interactive ? "\r\(line)\u{1B}[K" : line, terminator: interactive ? "" : "\n")
+            FileHandle.standardOutput.synchronizeFile()
+            if backlog == 0, snapshot.inFlight == 0 { return true }
+            if children.allSatisfy({ !$0.process.isRunning }) {
+                Diagnostics.error("every worker exited; see their logs")
+                return false
+            }
+        }
+        return false
+    }
+}
+
+/// SplitMix64, for a reproducible burst.
+struct DemoRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

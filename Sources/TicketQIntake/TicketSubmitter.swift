@@ -47,7 +47,7 @@ public final class TicketSubmitter {
             let ticket = try decoder.decode(line, lineNumber: number)
             let plan = try planner.plan(ticket, now: now)
             if plan.receivedInFuture { report.receivedInFuture += 1 }
-            let enqueued = now.secondsSinceEpoch * 1000
+            let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
             let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: enqueued)
             pending.append(LaneEntry(
                 id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,

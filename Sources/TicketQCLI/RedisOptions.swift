@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import TicketQLanes
+import TicketQRedis
+
+/// `--redis`, `--redis-password-file` and `--namespace`: which Redis deployment a command talks to.
+struct RedisOptions: ParsableArguments {
+    /// The environment variable read when `--redis` is not given.
+    static let environmentVariable = "TICKETQ_REDIS_URL"
+
+    @Option(
+        name: .customLong("redis"),
+        help: ArgumentHelp(
+            "Redis URL: redis://[user:password@]host:port[/db] or unix:///path/to/redis.sock[?db=N] "
+                + "(default: $\(environmentVariable), else redis://127.0.0.1:6379/0).",
+            valueName: "url"
+        )
+    )
+    var url: String?
+
+    @Option(
+        name: .customLong("redis-password-file"),
+        help: ArgumentHelp(
+            "Read the Redis password from this file (one trailing newline is ignored), so it stays off the command line.",
+            valueName: "path"
+        )
+    )
+    var passwordFile: String?
+
+    @Option(help: ArgumentHelp("Key namespace of the deployment (keys are {namespace}:…).", valueName: "name"))
+    var namespace = "ticketq"
+
+    mutating func validate() throws {
+        do {
+            _ = try resolvedURL()
+            _ = try LaneKeys(namespace: namespace)
+        } catch let error as InvalidOption {
+            throw ValidationError(error.description)
+        } catch {
+            throw ValidationError("--namespace: \(error)")
+        }
+    }
+
+    /// The URL to connect to, with the password from `--redis-password-file` applied.
+    ///
+    /// - Throws: ``InvalidOption`` naming the option (or environment variable) that is wrong.
+    func resolvedURL() throws(InvalidOption) -> RedisURL {
+        let (text, origin): (String, String)
+        if let url {
+            (text, origin) = (url, "--redis")
+        } else if let fromEnvironment = ProcessInfo.processInfo.environment[Self.environmentVariable], !fromEnvironment.isEmpty {
+            (text, origin) = (fromEnvironment, "$\(Self.environmentVariable)")
+        } else {
+            (text, origin) = ("redis://127.0.0.1:6379/0", "the default URL")
+        }
+        var parsed: RedisURL
+        do {
+            parsed = try RedisURL(text)
+        } catch {
+            // Some parse errors quote the text, which may carry a password.
+            throw .url(origin: origin, reason: error.description.replacingOccurrences(of: text, with: Self.redactedText(text)))
+        }
+        if let passwordFile {
+            do {
+                parsed = parsed.withPassword(try RedisPasswordFile.read(path: passwordFile))
+            } catch {
+                throw .passwordFile(error.description)
+            }
+        }
+        return parsed
+    }
+
+    /// Connects, checks that the server answers (and accepts the credentials), and returns the
+    /// deployment's lanes.
+    ///
+    /// Prints a clear error with the redacted URL and exits 1 when Redis cannot be used.
+    func openLaneStore(clientName: String) throws -> LaneStore {
+        let redisURL: RedisURL
+        let keys: LaneKeys
+        do {
+            redisURL = try resolvedURL()
+            keys = try LaneKeys(namespace: namespace)
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitStatus.usage
+        }
+        do {
+            let connection = try RedisConnection(url: redisURL, options: RedisConnectionOptions(clientName: clientName))
+            try connection.ping()
+            return LaneStore(connection: connection, keys: keys)
+        } catch {
+            Diagnostics.error(Self.explain(error, url: redisURL))
+            throw ExitStatus.failure
+        }
+    }
+
+    /// `text` with the password part of its user information replaced by `***`, for URLs that
+    /// did not parse (a parsed URL redacts itself).
+    static func redactedText(_ text: String) -> String {
+        guard let at = text.lastIndex(of: "@") else { return text }
+        let start = text.range(of: "://")?.upperBound ?? text.startIndex
+        guard start <= at, let colon = text[start..<at].firstIndex(of: ":") else { return text }
+        return String(text[...colon]) + "***" + String(text[at...])
+    }
+
+    /// A message for a Redis failure that names the (redacted) server and what to do.
+    static func explain(_ error: RedisError, url: RedisURL) -> String {
+        switch error {
+        case .connectionFailed(_, let reason):
+            return "cannot connect to Redis at \(url.redacted): \(reason) (is redis-server running? set --redis or $\(environmentVariable))"
+        case .authenticationFailed(let detail):
+            return "Redis at \(url.redacted) refused the credentials: \(detail)"
+        case .server(let serverError) where serverError.code == "NOAUTH":
+            return "Redis at \(url.redacted) requires a password: give it with --redis-password-file or in the URL"
+        case .server(let serverError) where serverError.code == "WRONGPASS":
+            return "Redis at \(url.redacted) refused the credentials: \(serverError.message)"
+        default:
+            return "Redis at \(url.redacted): \(error)"
+        }
+    }
+
+    /// A message for a failed lane operation, naming the (redacted) server.
+    static func explain(_ error: LanesError, url: RedisURL) -> String {
+        switch error {
+        case .redis(let redisError): return explain(redisError, url: url)
+        case .unexpectedReply: return "Redis at \(url.redacted): \(error)"
+        }
+    }
+}
+
+extension RedisOptions {
+    /// Why the Redis options cannot be used.
+    enum InvalidOption: Error, CustomStringConvertible {
+        /// The URL (from `origin`) does not parse.
+        case url(origin: String, reason: String)
+        /// The password file cannot be used.
+        case passwordFile(String)
+
+        var description: String {
+            switch self {
+            case let .url(origin, reason): return "\(origin): \(reason)"
+            case let .passwordFile(reason): return "--redis-password-file: \(reason)"
+            }
+        }
+    }
+}

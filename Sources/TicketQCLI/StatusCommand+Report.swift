@@ -1,0 +1,61 @@
+import TicketQCore
+import TicketQLanes
+import TicketQRedis
+
+extension StatusCommand {
+    /// Everything `status` shows, read from Redis at one moment.
+    struct Report {
+        /// The lanes' figures (one consistent snapshot).
+        let snapshot: LaneSnapshot
+        /// Bytes of the dedupe window's set, when Redis reports it.
+        let dedupeBytes: Int?
+        /// Registry entries whose liveness key exists, by worker id.
+        let workers: [WorkerRecord]
+        /// Registry entries whose liveness key is gone (the reaper removes them).
+        let staleWorkers: Int
+        /// Each brand's high-volume switch now.
+        let highVolume: [(brand: String, state: HighVolumeState)]
+
+        /// The Redis server's clock at the snapshot, epoch milliseconds.
+        var now: Int64 { snapshot.serverTimeMillis }
+
+        /// Reads the report.
+        ///
+        /// - Parameter brands: brands to show even without a recorded switch.
+        static func gather(from lanes: LaneStore, sample: Int, brands: [String]) throws(LanesError) -> Report {
+            let snapshot = try lanes.snapshot(sample: sample)
+            let dedupeBytes = try lanes.dedupeMemoryBytes()
+            let registry = try lanes.workers().sorted { $0.key < $1.key }
+            var alive: [Bool] = []
+            if !registry.isEmpty {
+                let checks = registry.map { [Array("EXISTS".utf8), lanes.keys.alive(worker: $0.key)] }
+                do {
+                    alive = try lanes.connection.pipeline(checks).map { $0.int == 1 }
+                } catch {
+                    throw .redis(error)
+                }
+            }
+            let workers = zip(registry, alive).filter(\.1).map { WorkerRecord(id: $0.0.key, json: $0.0.value) }
+            let changes = try lanes.highVolumeChanges()
+            let allBrands = Set(brands).union(changes.keys).sorted()
+            let highVolume = allBrands.map { brand in
+                (brand, HighVolumeState(changes: changes[brand] ?? [], at: snapshot.serverTimeMillis))
+            }
+            return Report(
+                snapshot: snapshot, dedupeBytes: dedupeBytes, workers: workers,
+                staleWorkers: registry.count - workers.count, highVolume: highVolume
+            )
+        }
+
+        /// Dedupe bytes per remembered id, when both are known.
+        var bytesPerID: Int? {
+            guard let dedupeBytes, snapshot.dedupeEntries > 0 else { return nil }
+            return Int((Double(dedupeBytes) / Double(snapshot.dedupeEntries)).rounded())
+        }
+
+        /// One lane's figures, or nil when the snapshot has none for it.
+        func figures(_ lane: Lane) -> LaneSnapshot.LaneFigures? {
+            snapshot.lanes[lane]
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TicketQLanes
+import TicketQRedis
+import TicketQTestSupport
+import Testing
+
+/// `--redis`, `TICKETQ_REDIS_URL`, `--redis-password-file` and the errors of commands that talk to Redis.
+struct RedisOptionsTests {
+    let ticketq = ProcessRunner.product("ticketq")
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+        let base = OperatorTestContext.cleanEnvironment
+        return try ProcessRunner.run(ticketq, arguments, environment: base.merging(environment) { $1 })
+    }
+
+    @Test(arguments: [["status"], ["dlq", "list"], ["brand", "high-volume", "mejurn"]])
+    func unreachableRedisExitsOneWithTheRedactedURL(command: [String]) throws {
+        // A port that was free a moment ago: nothing listens there.
+        let port = try FreePort.allocate()
+        let output = try run(command + ["--redis", "redis://ops:s3cret-pw@127.0.0.1:\(port)/2"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("cannot connect to Redis at redis://ops:***@127.0.0.1:\(port)/2"))
+        #expect(output.stderr.contains("refused"))
+        #expect(!output.stderr.contains("s3cret-pw"))
+        #expect(!output.stdout.contains("s3cret-pw"))
+    }
+
+    @Test func theEnvironmentVariableIsUsedWithoutRedis() throws {
+        let context = try OperatorTestContext(namespace: "ticketq")
+        try context.submit(["a"])
+        let output = try run(["status", "--json"], environment: ["TICKETQ_REDIS_URL": context.server.url])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lanes = try #require(try OperatorTestContext.object(output.stdout)["lanes"] as? [String: [String: Any]])
+        #expect(lanes["standard"]?["depth"] as? Int == 1)
+
+        // --redis wins over the variable.
+        let port = try FreePort.allocate()
+        let overridden = try run(["status", "--redis", "redis://127.0.0.1:\(port)/0"], environment: ["TICKETQ_REDIS_URL": context.server.url])
+        #expect(overridden.status == 1)
+        #expect(overridden.stderr.contains("127.0.0.1:\(port)"))
+    }
+
+    @Test func namespacesKeepDeploymentsApart() throws {
+        let context = try OperatorTestContext(namespace: "blue")
+        try context.submit(["a", "b"])
+        let blue = try context.run(["status", "--json"])
+        let green = try context.run(["status", "--json"], redisArguments: ["--redis", context.server.url, "--namespace", "green"])
+        let blueLanes = try #require(try OperatorTestContext.object(blue.stdout)["lanes"] as? [String: [String: Any]])
+        let greenLanes = try #require(try OperatorTestContext.object(green.stdout)["lanes"] as? [String: [String: Any]])
+        #expect(blueLanes["standard"]?["depth"] as? Int == 2)
+        #expect(greenLanes["standard"]?["depth"] as? Int == 0)
+        let bad = try context.run(["status"], redisArguments: ["--redis", context.server.url, "--namespace", "{x}"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("invalid namespace"))
+    }
+
+    @Test func malformedURLsAreUsageErrorsNamingTheProblem() throws {
+        let port = try run(["status", "--redis", "redis://127.0.0.1:99999/0"])
+        #expect(port.status == 64)
+        #expect(port.stderr.contains("--redis"))
+        #expect(port.stderr.contains("port '99999'"))
+
+        let scheme = try run(["dlq", "list", "--redis", "rediss://127.0.0.1:6379"])
+        #expect(scheme.status == 64)
+        #expect(scheme.stderr.contains("rediss"))
+
+        let fromEnvironment = try run(["status"], environment: ["TICKETQ_REDIS_URL": "redis:/ops:hunter2@host"])
+        #expect(fromEnvironment.status == 64)
+        #expect(fromEnvironment.stderr.contains("$TICKETQ_REDIS_URL"))
+        #expect(!fromEnvironment.stderr.contains("hunter2"))
+    }
+
+    @Test func passwordFileAuthenticates() throws {
+        let context = try OperatorTestContext(options: RedisServerOptions(password: "file-secret"), namespace: "ticketq")
+        try context.submit(["a"])
+        let file = context.directory.file("redis-password")
+        try "file-secret\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let output = try context.run(["status", "--json"], redisArguments: ["--redis", context.server.url, "--redis-password-file", file.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(!output.stdout.contains("file-secret"))
+
+        let withoutPassword = try context.run(["status"], redisArguments: ["--redis", context.server.url])
+        #expect(withoutPassword.status == 1)
+        #expect(withoutPassword.stderr.contains("requires a password"))
+
+        try "wrong-secret\n".write(to: file, atomically: true, encoding: .utf8)
+        let wrong = try context.run(["status"], redisArguments: ["--redis", context.server.url, "--redis-password-file", file.path])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("redis://:***@127.0.0.1:\(context.server.port)/0"))
+        #expect(!wrong.stderr.contains("wrong-secret"))
+
+        let missing = try context.run(["status"], redisArguments: ["--redis", context.server.url, "--redis-password-file", context.directory.file("nope").path])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("--redis-password-file"))
+        #expect(missing.stderr.contains("nope"))
+    }
+}
