@@ -31,7 +31,7 @@ struct WorkerCommand: AsyncParsableCommand {
     var id: String?
 
     @Option(help: "Tickets in hand (claimed, not yet settled) at most.")
-    var concurrency = 256
+    var concurrency = 1024
 
     @Option(help: "Tickets per claim at most (1–1000).")
     var batch = 256

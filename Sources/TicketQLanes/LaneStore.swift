@@ -46,23 +46,29 @@ public final class LaneStore {
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ], "claim")
-        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 9 == 0 else {
+        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 8 == 0 else {
             throw .unexpectedReply(operation: "claim", reply: "\(reply)")
         }
+        let count = (items.count - 1) / 8
+        guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: []) }
+        var ids: [[UInt8]] = [Array("HMGET".utf8), keys.key(.payload)]
+        ids.reserveCapacity(count + 2)
+        for position in 0..<count { ids.append(items[1 + position * 8].bytes ?? []) }
+        let payloads = try command(ids, "claim").array ?? []
         var tickets: [ClaimedTicket] = []
-        tickets.reserveCapacity((items.count - 1) / 9)
+        tickets.reserveCapacity(count)
         var index = 1
         while index < items.count {
             guard let id = items[index].string, let token = items[index + 1].int, let attempts = items[index + 2].int,
                   let lane = items[index + 3].string.flatMap(LaneCode.lane),
                   let intake = items[index + 4].string.flatMap(LaneCode.lane),
                   let promoted = items[index + 5].int, let due = items[index + 6].int, let enqueued = items[index + 7].int
-            else { throw .unexpectedReply(operation: "claim", reply: "\(items[index..<min(index + 9, items.count)])") }
+            else { throw .unexpectedReply(operation: "claim", reply: "\(items[index..<min(index + 8, items.count)])") }
             tickets.append(ClaimedTicket(
                 lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane, intakeLane: intake,
-                promoted: promoted == 1, dueMillis: due, enqueuedMillis: enqueued, payload: items[index + 8].bytes
+                promoted: promoted == 1, dueMillis: due, enqueuedMillis: enqueued, payload: payloads[safe: (index - 1) / 8]?.bytes
             ))
-            index += 9
+            index += 8
         }
         return ClaimBatch(serverTimeMillis: now, tickets: tickets)
     }

@@ -45,7 +45,7 @@ public struct WorkerConfiguration: Sendable {
         databasePath: String,
         lanes: LaneConfiguration = LaneConfiguration(),
         database: SQLiteConfiguration = SQLiteConfiguration(),
-        concurrency: Int = 256,
+        concurrency: Int = 1024,
         claimBatch: Int = 256,
         leaseRenewInterval: Duration = .seconds(2),
         maintenanceInterval: Duration = .seconds(1),

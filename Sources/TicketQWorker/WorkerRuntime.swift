@@ -33,6 +33,7 @@ public final class WorkerRuntime: Service, Sendable {
     private let stopping = Atomic<Bool>(false)
     private let aborting = Atomic<Bool>(false)
     private let handlerTasks = Mutex<[Int64: Task<Void, Never>]>([:])
+    private let confirmations = Mutex<[Task<Void, Never>]>([])
 
     private init(
         configuration: WorkerConfiguration, handler: any TicketHandler, logger: Logger, redis: RedisExecutor,
@@ -101,6 +102,7 @@ public final class WorkerRuntime: Service, Sendable {
                 await self.drainHandlers()
                 self.completions.close()
                 await self.tracker.waitUntilEmpty()
+                await self.awaitConfirmations()
                 group.cancelAll()
             }
         } onGracefulShutdown: {
@@ -292,6 +294,7 @@ public final class WorkerRuntime: Service, Sendable {
             let batch = completions.take(configuration.groupCommitLimit)
             guard !batch.isEmpty else { continue }
             await settle(batch)
+            if confirmations.withLock({ $0.count }) > 64 { await awaitConfirmations() }
         }
     }
 
@@ -341,17 +344,32 @@ public final class WorkerRuntime: Service, Sendable {
                 try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: attempt))
             }
         }
-        do {
-            if !refused.isEmpty {
-                let count = try await writer.markSuperseded(refused)
-                counters.record { $0.superseded += count }
-                logger.warning("acks refused: outcomes superseded by a later delivery", metadata: ["count": "\(refused.count)"])
-            }
-            if !accepted.isEmpty { _ = try await writer.confirmAcks(accepted) }
-        } catch {
-            logger.error("could not record ack confirmations; they are settled at the next start", metadata: ["error": "\(error)"])
-        }
         tracker.remove(batch.map(\.lease.id))
+        // Confirmations are bookkeeping for crash recovery: the writer folds them into its next
+        // transaction, so the pipeline does not wait for another fsync here.
+        let (writer, counters, logger) = (self.writer, self.counters, self.logger)
+        let confirmation = Task {
+            do {
+                if !refused.isEmpty {
+                    let count = try await writer.markSuperseded(refused)
+                    counters.record { $0.superseded += count }
+                    logger.warning("acks refused: outcomes superseded by a later delivery", metadata: ["count": "\(refused.count)"])
+                }
+                if !accepted.isEmpty { _ = try await writer.confirmAcks(accepted) }
+            } catch {
+                logger.error("could not record ack confirmations; they are settled at the next start", metadata: ["error": "\(error)"])
+            }
+        }
+        confirmations.withLock { $0.append(confirmation) }
+    }
+
+    /// Waits for outstanding ack confirmations (before the store closes).
+    private func awaitConfirmations() async {
+        let pending = confirmations.withLock { tasks -> [Task<Void, Never>] in
+            defer { tasks.removeAll() }
+            return tasks
+        }
+        for task in pending { await task.value }
     }
 
     // MARK: Leases, heartbeat, reaper, promoter
