@@ -38,6 +38,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds"))
     var timeout: Double = 300
 
+    @Flag(help: "Enqueue the whole burst before starting the workers (a drain benchmark).")
+    var preload = false
+
     @OptionGroup var policies: PolicyOptions
 
     func validate() throws {
@@ -60,23 +63,29 @@ struct DemoCommand: ParsableCommand {
         let stores = (1...workers).map { workDirectory.appendingPathComponent("worker-\($0).db").path }
         var children: [ChildProcess] = []
         defer { for child in children { child.stop() } }
-        for (index, store) in stores.enumerated() {
-            var arguments = ["worker", "--redis", url, "--db", store, "--id", "demo-\(index + 1)", "--handler", handler]
-            if let directory = policies.directory { arguments += ["--policies", directory] }
-            children.append(try ChildProcess(selfArguments: arguments, logPath: workDirectory.appendingPathComponent("worker-\(index + 1).log").path))
+        var workersStarted = Date()
+        func startWorkers() throws {
+            workersStarted = Date()
+            for (index, store) in stores.enumerated() {
+                var arguments = ["worker", "--redis", url, "--db", store, "--id", "demo-\(index + 1)", "--handler", handler]
+                if let directory = policies.directory { arguments += ["--policies", directory] }
+                children.append(try ChildProcess(selfArguments: arguments, logPath: workDirectory.appendingPathComponent("worker-\(index + 1).log").path))
+            }
         }
+        if !preload { try startWorkers() }
 
         let burstStart = Date()
         let report = try submitBurst(catalog: catalog, lanes: lanes)
         let submitSeconds = Date().timeIntervalSince(burstStart)
         print(String(format: "submitted %d tickets in %.2f s (%.0f/s): %d accepted, %d duplicate, %d rejected",
                      tickets, submitSeconds, Double(tickets) / max(submitSeconds, 1e-6), report.accepted, report.duplicates, report.rejected.count))
+        if preload { try startWorkers() }
 
         let drained = try followProgress(lanes: lanes, expected: report.accepted, children: children)
         for child in children { child.stop() }
         let summary = try DemoSummary(stores: stores)
         print("")
-        print(summary.render(startedAt: burstStart))
+        print(summary.render(workersStartedAt: workersStarted))
         print(String(format: "\ndemo finished in %.1f s", Date().timeIntervalSince(started)))
         if !drained {
             Diagnostics.error("the cluster did not drain within \(Int(timeout)) s; worker logs were in \(workDirectory.path)")

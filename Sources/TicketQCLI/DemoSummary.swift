@@ -8,7 +8,6 @@ struct DemoSummary {
     private var met: [Lane: Int] = [:]
     private var dead = 0
     private var promoted = 0
-    private var firstStart = Int64.max
     private var lastCompletion = Int64.min
 
     init(stores: [String]) throws {
@@ -19,18 +18,17 @@ struct DemoSummary {
                 latencies[record.lane, default: []].append(max(0, record.completedAt - record.enqueuedAt))
                 if record.slaMet == true { met[record.lane, default: 0] += 1 }
                 if record.promoted { promoted += 1 }
-                firstStart = min(firstStart, record.startedAt)
                 lastCompletion = max(lastCompletion, record.completedAt)
             }
         }
     }
 
-    func render(startedAt: Date) -> String {
+    func render(workersStartedAt: Date) -> String {
         let total = latencies.values.map(\.count).reduce(0, +)
         var lines: [String] = []
-        let seconds = Double(lastCompletion - firstStart) / 1000
-        lines.append(String(format: "outcomes: %d done, %d dead, %d promoted; throughput %.0f tickets/s (first claim to last outcome)",
-                            total, dead, promoted, seconds > 0 ? Double(total) / seconds : 0))
+        let seconds = Double(lastCompletion) / 1000 - workersStartedAt.timeIntervalSince1970
+        lines.append(String(format: "outcomes: %d done, %d dead, %d promoted; throughput %.0f tickets/s (outcomes ÷ (last durable outcome − worker start))",
+                            total, dead, promoted, seconds > 0 ? Double(total + dead) / seconds : 0))
         var rows: [[String]] = []
         for lane in Lane.allCases {
             let values = (latencies[lane] ?? []).sorted()

@@ -46,30 +46,42 @@ public final class LaneStore {
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ], "claim")
-        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 8 == 0 else {
+        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 5 == 0 else {
             throw .unexpectedReply(operation: "claim", reply: "\(reply)")
         }
-        let count = (items.count - 1) / 8
+        let count = (items.count - 1) / 5
         guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: []) }
-        var ids: [[UInt8]] = [Array("HMGET".utf8), keys.key(.payload)]
-        ids.reserveCapacity(count + 2)
-        for position in 0..<count { ids.append(items[1 + position * 8].bytes ?? []) }
-        let payloads = try command(ids, "claim").array ?? []
+        var ids: [[UInt8]] = []
+        ids.reserveCapacity(count)
+        for position in 0..<count { ids.append(items[1 + position * 5].bytes ?? []) }
+        let fetched: [RedisReply]
+        do {
+            fetched = try connection.pipeline([
+                [Array("HMGET".utf8), keys.key(.payload)] + ids,
+                [Array("HMGET".utf8), keys.key(.meta)] + ids,
+            ])
+        } catch {
+            throw .redis(error)
+        }
+        let payloads = fetched[0].array ?? []
+        let metas = fetched[1].array ?? []
         var tickets: [ClaimedTicket] = []
         tickets.reserveCapacity(count)
-        var index = 1
-        while index < items.count {
-            guard let id = items[index].string, let token = items[index + 1].int, let attempts = items[index + 2].int,
-                  let lane = items[index + 3].string.flatMap(LaneCode.lane),
-                  let intake = items[index + 4].string.flatMap(LaneCode.lane),
-                  let promoted = items[index + 5].int, let due = items[index + 6].int, let enqueued = items[index + 7].int
-            else { throw .unexpectedReply(operation: "claim", reply: "\(items[index..<min(index + 8, items.count)])") }
+        for position in 0..<count {
+            let base = 1 + position * 5
+            guard let id = items[base].string, let token = items[base + 1].int, let attempts = items[base + 2].int,
+                  let lane = items[base + 3].string.flatMap(LaneCode.lane),
+                  let due = items[base + 4].string.flatMap(Double.init).map({ Int64($0) })
+            else { throw .unexpectedReply(operation: "claim", reply: "\(items[base..<min(base + 5, items.count)])") }
+            let meta = LaneMeta(metas[safe: position]?.string)
             tickets.append(ClaimedTicket(
-                lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane, intakeLane: intake,
-                promoted: promoted == 1, dueMillis: due, enqueuedMillis: enqueued, payload: payloads[safe: (index - 1) / 8]?.bytes
+                lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,
+                intakeLane: meta?.intakeLane ?? lane, promoted: meta?.promoted ?? false, dueMillis: due,
+                enqueuedMillis: meta?.enqueuedMillis ?? 0, payload: payloads[safe: position]?.bytes
             ))
-            index += 8
         }
+        // Urgent first, then the lower tier earliest deadline first, as the tickets were chosen.
+        tickets.sort { ($0.lane == .sameBusinessDay ? 0 : 1, $0.dueMillis) < ($1.lane == .sameBusinessDay ? 0 : 1, $1.dueMillis) }
         return ClaimBatch(serverTimeMillis: now, tickets: tickets)
     }
 

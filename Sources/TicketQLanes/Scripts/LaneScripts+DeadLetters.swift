@@ -13,8 +13,7 @@ extension LaneScripts {
             redis.call('HDEL', K_DEADINFO, id)
             local m = parse_meta(redis.call('HGET', K_META, id))
             if m then
-              m.attempts = 0
-              redis.call('HSET', K_META, id, format_meta(m))
+              redis.call('HSET', K_ATTEMPTS, id, 0)
               redis.call('ZADD', lane_key(m.code), m.due, id)
               moved = moved + 1
             else
@@ -33,6 +32,7 @@ extension LaneScripts {
           local chunk = { unpack(ids, i, math.min(i + 499, #ids)) }
           redis.call('HDEL', K_PAYLOAD, unpack(chunk))
           redis.call('HDEL', K_META, unpack(chunk))
+          redis.call('HDEL', K_ATTEMPTS, unpack(chunk))
           redis.call('HDEL', K_DEADINFO, unpack(chunk))
         end
         redis.call('DEL', K_DEAD)

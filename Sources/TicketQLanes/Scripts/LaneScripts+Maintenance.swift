@@ -8,10 +8,10 @@ extension LaneScripts {
     static let reap = script("""
         local now = now_ms()
         local dead, dead_list = {}, {}
-        for i = 18, #KEYS do
+        for i = 19, #KEYS do
           if redis.call('EXISTS', KEYS[i]) == 0 then
-            dead[ARGV[i - 17]] = true
-            dead_list[#dead_list + 1] = ARGV[i - 17]
+            dead[ARGV[i - 18]] = true
+            dead_list[#dead_list + 1] = ARGV[i - 18]
           end
         end
         local requeue, order = {}, {}

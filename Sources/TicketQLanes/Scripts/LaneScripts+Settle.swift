@@ -12,6 +12,7 @@ extension LaneScripts {
           redis.call('HDEL', K_LEASE, unpack(accepted))
           redis.call('HDEL', K_PAYLOAD, unpack(accepted))
           redis.call('HDEL', K_META, unpack(accepted))
+          redis.call('HDEL', K_ATTEMPTS, unpack(accepted))
           redis.call('ZREM', K_PROMOTE, unpack(accepted))
         end
         return flags
@@ -42,10 +43,10 @@ extension LaneScripts {
             flags[i] = 0
           end
         end
-        if KEYS[18] and #accepted > 0 then
-          redis.call('RPUSH', KEYS[18], table.concat(accepted, ','))
-          redis.call('LTRIM', KEYS[18], -64, -1)
-          redis.call('PEXPIRE', KEYS[18], 86400000)
+        if KEYS[19] and #accepted > 0 then
+          redis.call('RPUSH', KEYS[19], table.concat(accepted, ','))
+          redis.call('LTRIM', KEYS[19], -64, -1)
+          redis.call('PEXPIRE', KEYS[19], 86400000)
         end
         return flags
         """)
@@ -70,8 +71,7 @@ extension LaneScripts {
           redis.call('HDEL', K_LEASE, id)
           local m = parse_meta(redis.call('HGET', K_META, id))
           if m then
-            if m.attempts > 0 then m.attempts = m.attempts - 1 end
-            redis.call('HSET', K_META, id, format_meta(m))
+            if tonumber(redis.call('HINCRBY', K_ATTEMPTS, id, -1)) < 0 then redis.call('HSET', K_ATTEMPTS, id, 0) end
             redis.call('ZADD', lane_key(m.code), m.due, id)
           end
         end

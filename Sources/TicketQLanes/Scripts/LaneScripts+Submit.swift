@@ -9,23 +9,44 @@ extension LaneScripts {
         local now = now_ms()
         local window = tonumber(ARGV[1])
         local n = tonumber(ARGV[2])
-        local out, accepted = {}, 0
-        for i = 0, n - 1 do
-          local b = 3 + i * 6
-          local id = ARGV[b]
-          local seen = redis.call('ZSCORE', K_DEDUPE, id)
-          if (seen and tonumber(seen) > now - window) or redis.call('HEXISTS', K_PAYLOAD, id) == 1 then
-            out[#out + 1] = 0
+        local ids = {}
+        for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 6] end
+        local seen, live = {}, {}
+        for i = 1, n, 1000 do
+          local last = math.min(i + 999, n)
+          local scores = redis.call('ZMSCORE', K_DEDUPE, unpack(ids, i, last))
+          local metas = redis.call('HMGET', K_META, unpack(ids, i, last))
+          for j = i, last do seen[j] = scores[j - i + 1]; live[j] = metas[j - i + 1] end
+        end
+        local out, accepted, in_batch = {}, 0, {}
+        local dedupe, payloads, metas, promote = {}, {}, {}, {}
+        local lanes = { s = {}, e = {}, n = {} }
+        for i = 1, n do
+          local b = 3 + (i - 1) * 6
+          local id = ids[i]
+          if (seen[i] and tonumber(seen[i]) > now - window) or live[i] or in_batch[id] then
+            out[i] = 0
           else
+            in_batch[id] = true
             local code, due, promote_at, enqueued = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4]
-            redis.call('ZADD', K_DEDUPE, now, id)
-            redis.call('HSET', K_PAYLOAD, id, ARGV[b + 5])
-            redis.call('HSET', K_META, id, '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued)
-            redis.call('ZADD', lane_key(code), due, id)
-            if promote_at ~= '' and code ~= 's' then redis.call('ZADD', K_PROMOTE, promote_at, id) end
-            out[#out + 1] = 1
+            dedupe[#dedupe + 1] = now; dedupe[#dedupe + 1] = id
+            payloads[#payloads + 1] = id; payloads[#payloads + 1] = ARGV[b + 5]
+            metas[#metas + 1] = id; metas[#metas + 1] = '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued
+            local lane = lanes[code] or lanes.n
+            lane[#lane + 1] = due; lane[#lane + 1] = id
+            if promote_at ~= '' and code ~= 's' then promote[#promote + 1] = promote_at; promote[#promote + 1] = id end
+            out[i] = 1
             accepted = accepted + 1
           end
+        end
+        if accepted > 0 then
+          bulk('ZADD', K_DEDUPE, dedupe, 2)
+          bulk('HSET', K_PAYLOAD, payloads, 2)
+          bulk('HSET', K_META, metas, 2)
+          for code, items in pairs(lanes) do
+            if #items > 0 then bulk('ZADD', lane_key(code), items, 2) end
+          end
+          if #promote > 0 then bulk('ZADD', K_PROMOTE, promote, 2) end
         end
         redis.call('ZREMRANGEBYSCORE', K_DEDUPE, '-inf', '(' .. (now - window))
         if accepted > 0 then wake(accepted) end

@@ -13,7 +13,7 @@ enum LaneScripts {
         local K_PAYLOAD, K_META, K_INFLIGHT, K_LEASE = KEYS[4], KEYS[5], KEYS[6], KEYS[7]
         local K_RETRY, K_DEAD, K_DEADINFO, K_DEDUPE = KEYS[8], KEYS[9], KEYS[10], KEYS[11]
         local K_PROMOTE, K_FENCE, K_CREDIT, K_WAKE = KEYS[12], KEYS[13], KEYS[14], KEYS[15]
-        local K_WORKERS, K_HIGHVOLUME = KEYS[16], KEYS[17]
+        local K_WORKERS, K_HIGHVOLUME, K_ATTEMPTS = KEYS[16], KEYS[17], KEYS[18]
         local function now_ms()
           local t = redis.call('TIME')
           return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -34,29 +34,37 @@ enum LaneScripts {
           return string.match(lease, '^(%d+)|')
         end
         local function worker_of(lease)
-          return string.match(lease, '^%d+|([^|]*)|')
+          return string.match(lease, '^%d+|(.*)$')
         end
         local function wake(n)
           local waiting = redis.call('LLEN', K_WAKE)
           local pushes = math.min(n, 64 - waiting)
           for _ = 1, pushes do redis.call('LPUSH', K_WAKE, '1') end
         end
+        -- Runs COMMAND KEY item… in chunks (Lua's unpack has a stack limit); `stride` keeps
+        -- pairs together.
+        local function bulk(command, key, items, stride)
+          local size = 2000 - (2000 % stride)
+          for i = 1, #items, size do
+            redis.call(command, key, unpack(items, i, math.min(i + size - 1, #items)))
+          end
+        end
         local function has_work()
           return redis.call('ZCARD', K_SBD) + redis.call('ZCARD', K_EXT) + redis.call('ZCARD', K_STD) > 0
         end
-        -- Records accepted settlements in the worker's ack journal (KEYS[18], when given), so that
+        -- Records accepted settlements in the worker's ack journal (KEYS[19], when given), so that
         -- a worker that dies between an accepted ack and confirming it can tell afterwards.
         local function journal(accepted, flags)
-          if not KEYS[18] or #accepted == 0 then return end
+          if not KEYS[19] or #accepted == 0 then return end
           local entries = {}
           for i = 0, #flags - 1 do
             if flags[i + 1] == 1 then
               entries[#entries + 1] = ARGV[2 + 2 * i] .. '|' .. ARGV[3 + 2 * i]
             end
           end
-          redis.call('RPUSH', KEYS[18], table.concat(entries, ','))
-          redis.call('LTRIM', KEYS[18], -64, -1)
-          redis.call('PEXPIRE', KEYS[18], 86400000)
+          redis.call('RPUSH', KEYS[19], table.concat(entries, ','))
+          redis.call('LTRIM', KEYS[19], -64, -1)
+          redis.call('PEXPIRE', KEYS[19], 86400000)
         end
         -- Accepts ids whose lease still carries the caller's token; returns the accepted ids.
         local function fenced(first, count)
