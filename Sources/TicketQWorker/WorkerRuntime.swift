@@ -79,8 +79,16 @@ public final class WorkerRuntime: Service, Sendable {
         )
         do {
             let record = runtime.registryRecord()
-            let registered = try await runtime.lanes { store in
-                try store.register(worker: configuration.workerID, instance: instance, recordJSON: record, ttl: configuration.livenessTTL)
+            // A previous process with this id that died keeps its liveness key until it expires;
+            // one that is alive keeps refreshing it. Wait one TTL (and a little) to tell them apart.
+            let deadline = ContinuousClock.now + configuration.livenessTTL + .seconds(1)
+            var registered = false
+            while true {
+                registered = try await runtime.lanes { store in
+                    try store.register(worker: configuration.workerID, instance: instance, recordJSON: record, ttl: configuration.livenessTTL)
+                }
+                if registered || ContinuousClock.now >= deadline { break }
+                try await Task.sleep(for: .milliseconds(250))
             }
             guard registered else { throw WorkerError.idInUse(configuration.workerID) }
             try await runtime.settlePreviousLife()
@@ -265,7 +273,7 @@ public final class WorkerRuntime: Service, Sendable {
             return
         case let .retry(lease, delay, lastError):
             do {
-                let kept = try await lanes { store in try store.retry(lease, after: delay) }
+                let kept = try await uncancelled { store in try store.retry(lease, after: delay) }
                 counters.record { $0.retried += 1 }
                 if !kept { logger.info("retry refused: lease lost", metadata: ["ticket": "\(lease.id)"]) }
                 logger.debug("retrying ticket", metadata: ["ticket": "\(lease.id)", "delay": "\(delay)", "error": "\(lastError)"])
@@ -275,7 +283,7 @@ public final class WorkerRuntime: Service, Sendable {
             tracker.remove([lease.id])
         case let .release(lease):
             do {
-                _ = try await lanes { store in try store.release([lease]) }
+                _ = try await uncancelled { store in try store.release([lease]) }
                 counters.record { $0.released += 1 }
             } catch {
                 logger.error("could not release a ticket; its lease will expire and redeliver", metadata: ["error": "\(error)"])
@@ -460,6 +468,12 @@ public final class WorkerRuntime: Service, Sendable {
     }
 
     // MARK: Plumbing
+
+    /// Runs a lane operation even when the calling task was cancelled (an aborted handler must
+    /// still hand its ticket back).
+    func uncancelled<T: Sendable>(_ body: @escaping @Sendable (LaneStore) throws -> T) async throws -> T {
+        try await Task.detached { try await self.lanes(body) }.value
+    }
 
     func lanes<T: Sendable>(_ body: @escaping @Sendable (LaneStore) throws -> T) async throws -> T {
         try await redis.run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
