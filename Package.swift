@@ -25,7 +25,7 @@ let package = Package(
     targets: [
         // MARK: Pure core (no I/O)
         .target(name: "TicketQCore", swiftSettings: swiftSettings),
-        .target(name: "TicketQTriage", swiftSettings: swiftSettings),
+        .target(name: "TicketQTriage", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
 
         // MARK: Configuration (reads policy and calendar files)
         .target(

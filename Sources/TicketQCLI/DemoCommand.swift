@@ -105,7 +105,7 @@ struct DemoCommand: ParsableCommand {
     /// Builds the burst from the sample utterances and submits it in batches.
     private func submitBurst(catalog: PolicyCatalog, lanes: LaneStore) throws -> SubmitReport {
         let submitter = TicketSubmitter(catalog: catalog, highVolume: HighVolumeSchedule(), lanes: lanes)
-        var generator = DemoRandom(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let samples = DemoUtterances.samples
         for index in 0..<tickets {
@@ -156,18 +156,5 @@ struct DemoCommand: ParsableCommand {
             }
         }
         return false
-    }
-}
-
-/// SplitMix64, for a reproducible burst.
-struct DemoRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

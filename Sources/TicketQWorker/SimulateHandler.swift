@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TicketQCore
 import TicketQIntake
 
 /// A handler with a configurable service-time distribution and failure rate, for load tests
@@ -38,27 +39,5 @@ public final class SimulateHandler: TicketHandler {
         if delay > .zero { try await Task.sleep(for: delay) }
         if fails { throw SimulatedFailure() }
         return HandlerResult(action: "simulated")
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64).
-struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
     }
 }

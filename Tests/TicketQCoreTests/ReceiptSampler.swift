@@ -1,4 +1,5 @@
 import Foundation
+import TicketQCore
 
 /// Seeded random receipt instants (UTC seconds): uniform over a range or close to the DST
 /// transitions of a zone, often snapped to whole minutes, quarter hours or hours so that

@@ -1,4 +1,5 @@
 import TicketQConfig
+import TicketQCore
 import Testing
 @testable import TicketQIntake
 
@@ -58,7 +59,7 @@ struct FlatJSONObjectScannerTests {
     }
 
     @Test func mutatedInputNeverDisagreesWithTheParser() {
-        var generator = SeededGenerator(seed: 0x5CA7)
+        var generator = SplitMix64(seed: 0x5CA7)
         for _ in 0..<40_000 {
             var bytes = Array(Self.seeds.randomElement(using: &generator)!.utf8)
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
@@ -82,7 +83,7 @@ struct FlatJSONObjectScannerTests {
     }
 
     @Test func findsEverySpecialByteInWordsAndTails() {
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         let specials: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x0A]
         let plain: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xC3, 0xFF, 0x41]
         for _ in 0..<5_000 {

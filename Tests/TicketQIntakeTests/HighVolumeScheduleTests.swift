@@ -49,7 +49,7 @@ struct HighVolumeScheduleTests {
     }
 
     @Test func matchesALinearScanOnRandomHistories() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<200 {
             var schedule = HighVolumeSchedule()
             var log: [(Int64, Bool)] = []

@@ -7,15 +7,15 @@ struct QueuedTicketPayloadTests {
     private static let sample: [Character] = ["a", "Z", "7", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "é", "€", "日", "😀", "🇯🇵", "e\u{301}", "\u{2028}", "\u{7F}"]
     private static let idCharacters = Array("ABCxyz019._:@-")
 
-    private func randomText(_ generator: inout SeededGenerator, maximum: Int) -> String {
+    private func randomText(_ generator: inout SplitMix64, maximum: Int) -> String {
         String((0..<Int.random(in: 1...maximum, using: &generator)).map { _ in Self.sample.randomElement(using: &generator)! })
     }
 
-    private func randomOptional<T>(_ generator: inout SeededGenerator, _ make: (inout SeededGenerator) -> T) -> T? {
+    private func randomOptional<T>(_ generator: inout SplitMix64, _ make: (inout SplitMix64) -> T) -> T? {
         Bool.random(using: &generator) ? make(&generator) : nil
     }
 
-    private func randomQueuedTicket(_ generator: inout SeededGenerator) throws -> QueuedTicket {
+    private func randomQueuedTicket(_ generator: inout SplitMix64) throws -> QueuedTicket {
         let id = String((0..<Int.random(in: 1...128, using: &generator)).map { _ in Self.idCharacters.randomElement(using: &generator)! })
         var subject = randomOptional(&generator) { randomText(&$0, maximum: 60) }
         let body = randomOptional(&generator) { randomText(&$0, maximum: 600) }
@@ -76,7 +76,7 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func randomTicketsRoundTrip() throws {
-        var generator = SeededGenerator(seed: 0xC0DEC)
+        var generator = SplitMix64(seed: 0xC0DEC)
         for _ in 0..<1_000 {
             let queued = try randomQueuedTicket(&generator)
             let payload = queued.encode()

@@ -184,7 +184,7 @@ struct TicketDecoderPathTests {
             #"{"id":"a","brand":"mejurn","received_at":"2024-03-13T10:00:00Z","body":"x","from":"a@b","category":"general","complex":false,"order_id":null}"#,
         ]
         let insertions: [UInt8] = Array("\"\\{}[],:-.0123456789 tfnux".utf8) + [0x00, 0xC3]
-        var generator = SeededGenerator(seed: 0xD1FF)
+        var generator = SplitMix64(seed: 0xD1FF)
         for _ in 0..<20_000 {
             var bytes = Array(seeds.randomElement(using: &generator)!.utf8)
             let position = Int.random(in: 0..<bytes.count, using: &generator)

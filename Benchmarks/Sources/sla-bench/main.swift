@@ -30,19 +30,8 @@ let options = Options.parse()
 let iterations = options.iterations
 let smoke = options.smoke
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 let catalog = try PolicyCatalog.embedded()
-var generator = SplitMix64(state: 42)
+var generator = SplitMix64(seed: 42)
 // Receipts spread over 2025–2027, well inside coverage so that multi-day targets stay covered.
 let start = try RFC3339.parse("2025-01-01T00:00:00Z").secondsSinceEpoch
 let span: Int64 = 3 * 365 * 86_400

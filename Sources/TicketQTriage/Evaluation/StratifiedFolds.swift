@@ -1,3 +1,4 @@
+import TicketQCore
 /// Seeded stratified assignment of examples to cross-validation folds: each intent's examples
 /// are shuffled and dealt round-robin, so every fold holds about the same share of every intent.
 public enum StratifiedFolds {

@@ -1,3 +1,4 @@
+import TicketQCore
 /// Multiclass perceptron with weight averaging (Collins, 2002): on each mistake the true intent's
 /// weights gain the example and the predicted intent's lose it; the model is the average of the
 /// weights over all steps, computed with the usual running-sum trick.

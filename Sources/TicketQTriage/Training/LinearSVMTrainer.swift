@@ -1,4 +1,5 @@
 import Dispatch
+import TicketQCore
 import Foundation
 
 /// One-vs-rest linear SVM with L2 regularisation and squared hinge loss, solved in the dual by

@@ -1,5 +1,5 @@
-/// A small seeded random number generator (SplitMix64), so training and fold assignment are
-/// reproducible: the same seed always yields the same sequence on every platform.
+/// A small seeded random number generator (SplitMix64): the same seed yields the same sequence
+/// on every platform, so training, simulations, generated load and property tests are reproducible.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -28,6 +28,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
             let product = value.multipliedFullWidth(by: bound)
             if product.low >= threshold { return Int(product.high) }
         }
+    }
+
+    /// A uniformly distributed number in `0 ..< 1` with 53 random bits.
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
     }
 
     /// Shuffles `elements` in place with Fisher–Yates.
