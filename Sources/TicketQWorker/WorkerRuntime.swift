@@ -23,6 +23,8 @@ public final class WorkerRuntime: Service, Sendable {
     let writer: OutcomeWriter
     let tracker: InFlightTracker
     let completions = CompletionQueue()
+    /// Outcomes committed to SQLite and waiting for their acknowledgement in Redis.
+    let committed = CompletionQueue()
     let counters = WorkerCounters()
     let processor: DeliveryProcessor
     /// A token unique to this process, held in the worker's liveness key.
@@ -104,6 +106,7 @@ public final class WorkerRuntime: Service, Sendable {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.completionLoop() }
+                group.addTask { await self.acknowledgementLoop() }
                 group.addTask { await self.periodic(every: self.configuration.leaseRenewInterval) { await self.renewLeases() } }
                 group.addTask { await self.periodic(every: self.configuration.maintenanceInterval) { await self.maintain() } }
                 await self.claimLoop()
@@ -294,6 +297,7 @@ public final class WorkerRuntime: Service, Sendable {
 
     // MARK: Group commit and acknowledgement
 
+    /// Stage one: group commits. Committing the next group overlaps with acknowledging the last.
     private func completionLoop() async {
         while await completions.waitForItems() {
             if completions.count < configuration.groupCommitLimit {
@@ -301,13 +305,24 @@ public final class WorkerRuntime: Service, Sendable {
             }
             let batch = completions.take(configuration.groupCommitLimit)
             guard !batch.isEmpty else { continue }
-            await settle(batch)
+            await commit(batch)
+            committed.push(batch)
+        }
+        committed.close()
+    }
+
+    /// Stage two: acknowledgements, then confirmations.
+    private func acknowledgementLoop() async {
+        while await committed.waitForItems() {
+            let batch = committed.take(configuration.groupCommitLimit)
+            guard !batch.isEmpty else { continue }
+            await acknowledge(batch)
             if confirmations.withLock({ $0.count }) > 64 { await awaitConfirmations() }
         }
     }
 
-    /// Commits a group durably, then acknowledges it in Redis, then confirms or supersedes.
-    private func settle(_ batch: [PendingOutcome]) async {
+    /// Commits a group durably (retrying until it succeeds; leases stay renewed meanwhile).
+    private func commit(_ batch: [PendingOutcome]) async {
         var attempt = 0
         var inserted: InsertResult?
         while inserted == nil {
@@ -326,31 +341,25 @@ public final class WorkerRuntime: Service, Sendable {
             }
             totals.duplicates += inserted?.duplicateCount ?? 0
         }
+    }
 
+    /// Acknowledges committed outcomes in Redis, then confirms or supersedes them in the store.
+    private func acknowledge(_ batch: [PendingOutcome]) async {
+        let worker = configuration.workerID
         let done = batch.filter { $0.deadInfoJSON == nil }
         let dead = batch.filter { $0.deadInfoJSON != nil }
+        let doneFlags = await settleInRedis(done.map(\.lease)) { store, leases in
+            try store.acknowledge(leases, journalWorker: worker)
+        }
+        let deadInfo = Dictionary(dead.map { ($0.lease, $0.deadInfoJSON ?? "{}") }, uniquingKeysWith: { first, _ in first })
+        let deadFlags = await settleInRedis(dead.map(\.lease)) { store, leases in
+            try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker)
+        }
         var accepted: [FencedTicket] = []
         var refused: [FencedTicket] = []
-        attempt = 0
-        while true {
-            do {
-                let worker = configuration.workerID
-                let (doneFlags, deadFlags) = try await lanes { store in
-                    (
-                        try store.acknowledge(done.map(\.lease), journalWorker: worker),
-                        try store.deadLetter(dead.map { ($0.lease, $0.deadInfoJSON ?? "{}") }, journalWorker: worker)
-                    )
-                }
-                for (pending, flag) in Array(zip(done, doneFlags)) + Array(zip(dead, deadFlags)) {
-                    let fenced = FencedTicket(ticketID: pending.lease.id, fence: pending.lease.token)
-                    if flag { accepted.append(fenced) } else { refused.append(fenced) }
-                }
-                break
-            } catch {
-                attempt += 1
-                logger.error("acknowledgement failed; retrying", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
-                try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: attempt))
-            }
+        for pending in batch {
+            let fenced = FencedTicket(ticketID: pending.lease.id, fence: pending.lease.token)
+            if (doneFlags[pending.lease] ?? deadFlags[pending.lease]) == true { accepted.append(fenced) } else { refused.append(fenced) }
         }
         tracker.remove(batch.map(\.lease.id))
         // Confirmations are bookkeeping for crash recovery: the writer folds them into its next
@@ -369,6 +378,36 @@ public final class WorkerRuntime: Service, Sendable {
             }
         }
         confirmations.withLock { $0.append(confirmation) }
+    }
+
+    /// Runs a settling script until Redis has answered for every lease. After a connection error
+    /// the ack journal tells which leases the lost attempt already settled, so none is settled
+    /// twice (a second ack would be refused and its outcome wrongly superseded).
+    private func settleInRedis(
+        _ leases: [TicketLease],
+        _ operation: @escaping @Sendable (LaneStore, [TicketLease]) throws -> [Bool]
+    ) async -> [TicketLease: Bool] {
+        var result: [TicketLease: Bool] = [:]
+        var remaining = leases
+        var attempt = 0
+        let worker = configuration.workerID
+        while !remaining.isEmpty {
+            do {
+                let pending = remaining
+                let flags = try await lanes { store in try operation(store, pending) }
+                for (lease, flag) in zip(pending, flags) { result[lease] = flag }
+                remaining = []
+            } catch {
+                attempt += 1
+                logger.error("acknowledgement failed; retrying", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+                try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: attempt))
+                if let journal = try? await lanes({ store in try store.ackJournal(worker: worker) }) {
+                    for lease in remaining where journal.contains(lease) { result[lease] = true }
+                    remaining = remaining.filter { result[$0] == nil }
+                }
+            }
+        }
+        return result
     }
 
     /// Waits for outstanding ack confirmations (before the store closes).
