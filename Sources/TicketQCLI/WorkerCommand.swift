@@ -91,6 +91,9 @@ struct WorkerCommand: AsyncParsableCommand {
         configuration.database = SQLiteConfiguration(durability: durability == "normal" ? .normal : .full)
         configuration.leaseRenewInterval = .milliseconds(Int64(max(0.2, lease / 5) * 1000))
 
+        // Trap the signals before anything else, so that one arriving during start-up is not
+        // lost: the first asks for a graceful drain, the second hands everything back at once.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let runtime: WorkerRuntime
         do {
             runtime = try await WorkerRuntime.start(configuration: configuration, handler: ticketHandler, logger: logger)
@@ -102,22 +105,21 @@ struct WorkerCommand: AsyncParsableCommand {
             "id": "\(workerID)", "redis": "\(url.redacted)", "db": "\(db)", "handler": "\(ticketHandler.name)",
             "concurrency": "\(concurrency)",
         ])
-        // A second SIGTERM/SIGINT during the drain hands everything back at once.
-        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
-        let escalation = Task {
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: runtime)], logger: logger))
+        let signalHandling = Task {
             var seen = 0
-            for await _ in signals {
+            for await signal in signals {
                 seen += 1
-                if seen >= 2 { runtime.abort() }
+                if seen == 1 {
+                    logger.info("signal received: draining", metadata: ["signal": "\(signal)"])
+                    await group.triggerGracefulShutdown()
+                } else {
+                    runtime.abort()
+                }
             }
         }
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: runtime)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger
-        ))
         try await group.run()
-        escalation.cancel()
+        signalHandling.cancel()
     }
 
     private func makeHandler(catalog: PolicyCatalog?) throws -> any TicketHandler {

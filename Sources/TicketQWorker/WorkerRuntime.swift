@@ -461,7 +461,10 @@ public final class WorkerRuntime: Service, Sendable {
                 ])
             }
             _ = try await lanes { store in try store.promote() }
+        } catch is CancellationError {
+            return
         } catch {
+            if Task.isCancelled { return }
             logger.error("maintenance failed", metadata: ["error": "\(error)"])
         }
     }

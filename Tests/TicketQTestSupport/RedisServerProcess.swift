@@ -174,7 +174,7 @@ public final class RedisServerProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = output
-        try runWithDefaultSignalMask(process)
+        try ManagedProcess.runWithSignalsUnblocked(process)
 
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {
@@ -189,25 +189,6 @@ public final class RedisServerProcess: Sendable {
         }
         terminate(process, signal: SIGKILL, grace: .zero)
         throw RedisServerProcessError.didNotStart(port: port, reason: "no answer to PING within 20 seconds", log: logTail(directory, since: logStart))
-    }
-
-    /// Starts `process` from a short-lived thread with no blocked signals.
-    ///
-    /// A spawned child inherits the signal mask of the thread that spawns it, and the threads the test runner
-    /// gives to tests block SIGTERM; started from them, `redis-server` would never see the SIGTERM of ``stop()``.
-    private static func runWithDefaultSignalMask(_ process: Process) throws {
-        let failure = Mutex<(any Error)?>(nil)
-        let started = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            var all = sigset_t()
-            sigfillset(&all)
-            pthread_sigmask(SIG_UNBLOCK, &all, nil)
-            do { try process.run() } catch { failure.withLock { $0 = error } }
-            started.signal()
-        }
-        thread.start()
-        started.wait()
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     private static func terminate(_ process: Process, signal: Int32, grace: Duration) {
