@@ -10,7 +10,7 @@ final class ChildProcess {
         self.logPath = logPath
         process.executableURL = Self.ownExecutable
         process.arguments = arguments
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = log
         process.standardError = log

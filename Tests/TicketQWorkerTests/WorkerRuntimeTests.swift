@@ -10,7 +10,7 @@ struct WorkerRuntimeTests {
     @Test func processesEveryTicketOnceAndLeavesNothingBehind() async throws {
         let bench = try WorkerTestBench()
         let path = bench.databasePath
-        let ids = try bench.enqueue(300)
+        try bench.enqueue(300)
         try await bench.runWorker(try bench.configuration(), handler: AcknowledgeHandler(catalog: bench.catalog)) {
             try WorkerTestBench.countByStatus(path)["done"] == 300
         }

@@ -1,0 +1,154 @@
+import Foundation
+import Logging
+import Synchronization
+import TicketQCore
+import TicketQLanes
+import TicketQRedis
+import TicketQStore
+
+/// Claiming tickets and running their handlers.
+extension WorkerRuntime {
+    func claimLoop() async {
+        var failures = 0
+        while !isStopping {
+            await tracker.waitForFreeSlots(max(1, min(configuration.claimBatch, configuration.concurrency / 4)))
+            if isStopping { break }
+            let wanted = min(configuration.claimBatch, tracker.freeSlots)
+            guard wanted > 0 else { continue }
+            let batch: ClaimBatch
+            do {
+                batch = try await lanes { [configuration] store in try store.claim(worker: configuration.workerID, batchSize: wanted) }
+                failures = 0
+            } catch {
+                failures += 1
+                logger.error("claim failed; retrying", metadata: ["error": "\(error)", "failures": "\(failures)"])
+                try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: failures))
+                continue
+            }
+            if batch.tickets.isEmpty {
+                await waitForWork()
+                continue
+            }
+            tracker.add(batch.tickets.map(\.lease))
+            if handler.runsInline {
+                await handleInline(batch)
+            } else {
+                for claimed in batch.tickets { spawnHandler(claimed, claimedAt: batch.serverTimeMillis) }
+            }
+        }
+    }
+
+    func waitForWork() async {
+        do {
+            _ = try await waiter.run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
+                try LaneStore(connection: connection, keys: configuration.keys, configuration: configuration.lanes)
+                    .waitForWork(timeout: configuration.idleWait)
+            }
+        } catch {
+            logger.warning("waiting for work failed", metadata: ["error": "\(error)"])
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
+    func handleInline(_ batch: ClaimBatch) async {
+        var outcomes: [PendingOutcome] = []
+        outcomes.reserveCapacity(batch.tickets.count)
+        var others: [DeliveryResult] = []
+        for claimed in batch.tickets {
+            switch processor.prepare(claimed, claimedAt: batch.serverTimeMillis) {
+            case let .failure(dead):
+                outcomes.append(dead)
+            case let .success(ticket):
+                let answer: Result<HandlerResult, any Error>
+                do {
+                    answer = .success(try await handler.handle(ticket, attempt: claimed.attempts))
+                } catch {
+                    answer = .failure(error)
+                }
+                switch processor.finish(ticket, claimed, claimedAt: batch.serverTimeMillis, answer) {
+                case let .outcome(pending): outcomes.append(pending)
+                case let other: others.append(other)
+                }
+            }
+        }
+        completions.push(outcomes)
+        for result in others { await settleWithoutOutcome(result) }
+    }
+
+    func spawnHandler(_ claimed: ClaimedTicket, claimedAt: Int64) {
+        let key = claimed.lease.token
+        let task = Task {
+            let result: DeliveryResult
+            switch processor.prepare(claimed, claimedAt: claimedAt) {
+            case let .failure(dead):
+                result = .outcome(dead)
+            case let .success(ticket):
+                let answer: Result<HandlerResult, any Error>
+                if aborting.load(ordering: .acquiring) {
+                    answer = .failure(CancellationError())
+                } else {
+                    do {
+                        answer = .success(try await handler.handle(ticket, attempt: claimed.attempts))
+                    } catch {
+                        answer = .failure(error)
+                    }
+                }
+                result = processor.finish(ticket, claimed, claimedAt: claimedAt, answer)
+            }
+            if case let .outcome(pending) = result {
+                completions.push([pending])
+            } else {
+                await settleWithoutOutcome(result)
+            }
+            _ = handlerTasks.withLock { $0.removeValue(forKey: key) }
+        }
+        handlerTasks.withLock { tasks in
+            tasks[key] = task
+        }
+        if aborting.load(ordering: .acquiring) { task.cancel() }
+    }
+
+    /// After claiming stops: waits for handlers up to the grace period, then cancels the rest
+    /// (their tickets are released).
+    func drainHandlers() async {
+        let deadline = ContinuousClock.now + configuration.gracePeriod
+        while handlerTasks.withLock({ !$0.isEmpty }) {
+            if aborting.load(ordering: .acquiring) || ContinuousClock.now >= deadline {
+                if !aborting.load(ordering: .acquiring) {
+                    logger.warning("grace period over: releasing tickets still in hand", metadata: ["in_hand": "\(tracker.count)"])
+                }
+                abort()
+                break
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        let tasks = handlerTasks.withLock { Array($0.values) }
+        for task in tasks { await task.value }
+    }
+
+    /// Retries and releases settle straight away in Redis; they write no outcome.
+    func settleWithoutOutcome(_ result: DeliveryResult) async {
+        switch result {
+        case .outcome:
+            return
+        case let .retry(lease, delay, lastError):
+            do {
+                let kept = try await uncancelled { store in try store.retry(lease, after: delay) }
+                counters.record { $0.retried += 1 }
+                if !kept { logger.info("retry refused: lease lost", metadata: ["ticket": "\(lease.id)"]) }
+                logger.debug("retrying ticket", metadata: ["ticket": "\(lease.id)", "delay": "\(delay)", "error": "\(lastError)"])
+            } catch {
+                logger.error("could not schedule a retry; the lease will expire and redeliver", metadata: ["error": "\(error)"])
+            }
+            tracker.remove([lease.id])
+        case let .release(lease):
+            do {
+                _ = try await uncancelled { store in try store.release([lease]) }
+                counters.record { $0.released += 1 }
+            } catch {
+                logger.error("could not release a ticket; its lease will expire and redeliver", metadata: ["error": "\(error)"])
+            }
+            tracker.remove([lease.id])
+        }
+    }
+}

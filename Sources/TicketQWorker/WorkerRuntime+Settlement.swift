@@ -1,0 +1,132 @@
+import Foundation
+import Logging
+import Synchronization
+import TicketQCore
+import TicketQLanes
+import TicketQRedis
+import TicketQStore
+
+/// Group commits, acknowledgements and confirmations: the durability order of every outcome.
+extension WorkerRuntime {
+    /// Stage one: group commits. Committing the next group overlaps with acknowledging the last.
+    func completionLoop() async {
+        while await completions.waitForItems() {
+            if completions.count < configuration.groupCommitLimit {
+                try? await Task.sleep(for: configuration.groupCommitDelay)
+            }
+            let batch = completions.take(configuration.groupCommitLimit)
+            guard !batch.isEmpty else { continue }
+            await commit(batch)
+            committed.push(batch)
+        }
+        committed.close()
+    }
+
+    /// Stage two: acknowledgements, then confirmations.
+    func acknowledgementLoop() async {
+        while await committed.waitForItems() {
+            let batch = committed.take(configuration.groupCommitLimit)
+            guard !batch.isEmpty else { continue }
+            await acknowledge(batch)
+            if confirmations.withLock({ $0.count }) > 64 { await awaitConfirmations() }
+        }
+    }
+
+    /// Commits a group durably (retrying until it succeeds; leases stay renewed meanwhile).
+    func commit(_ batch: [PendingOutcome]) async {
+        var attempt = 0
+        var inserted: InsertResult?
+        while inserted == nil {
+            do {
+                inserted = try await writer.insert(batch: batch.map(\.record))
+            } catch {
+                attempt += 1
+                logger.error("outcome commit failed; retrying (leases stay renewed)", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+                try? await Task.sleep(for: Backoff(base: .milliseconds(20), cap: .seconds(2)).delay(forAttempt: attempt))
+            }
+        }
+        let stored = Set(inserted?.stored ?? [])
+        counters.record { totals in
+            for pending in batch where stored.contains(pending.record.ticketID) {
+                if pending.record.status == .dead { totals.dead += 1 } else { totals.done += 1 }
+            }
+            totals.duplicates += inserted?.duplicateCount ?? 0
+        }
+    }
+
+    /// Acknowledges committed outcomes in Redis, then confirms or supersedes them in the store.
+    func acknowledge(_ batch: [PendingOutcome]) async {
+        let worker = configuration.workerID
+        let done = batch.filter { $0.deadInfoJSON == nil }
+        let dead = batch.filter { $0.deadInfoJSON != nil }
+        let doneFlags = await settleInRedis(done.map(\.lease)) { store, leases in
+            try store.acknowledge(leases, journalWorker: worker)
+        }
+        let deadInfo = Dictionary(dead.map { ($0.lease, $0.deadInfoJSON ?? "{}") }, uniquingKeysWith: { first, _ in first })
+        let deadFlags = await settleInRedis(dead.map(\.lease)) { store, leases in
+            try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker)
+        }
+        var accepted: [FencedTicket] = []
+        var refused: [FencedTicket] = []
+        for pending in batch {
+            let fenced = FencedTicket(ticketID: pending.lease.id, fence: pending.lease.token)
+            if (doneFlags[pending.lease] ?? deadFlags[pending.lease]) == true { accepted.append(fenced) } else { refused.append(fenced) }
+        }
+        tracker.remove(batch.map(\.lease.id))
+        // Confirmations are bookkeeping for crash recovery: the writer folds them into its next
+        // transaction, so the pipeline does not wait for another fsync here.
+        let (writer, counters, logger) = (self.writer, self.counters, self.logger)
+        let confirmation = Task {
+            do {
+                if !refused.isEmpty {
+                    let count = try await writer.markSuperseded(refused)
+                    counters.record { $0.superseded += count }
+                    logger.warning("acks refused: outcomes superseded by a later delivery", metadata: ["count": "\(refused.count)"])
+                }
+                if !accepted.isEmpty { _ = try await writer.confirmAcks(accepted) }
+            } catch {
+                logger.error("could not record ack confirmations; they are settled at the next start", metadata: ["error": "\(error)"])
+            }
+        }
+        confirmations.withLock { $0.append(confirmation) }
+    }
+
+    /// Runs a settling script until Redis has answered for every lease. After a connection error
+    /// the ack journal tells which leases the lost attempt already settled, so none is settled
+    /// twice (a second ack would be refused and its outcome wrongly superseded).
+    func settleInRedis(
+        _ leases: [TicketLease],
+        _ operation: @escaping @Sendable (LaneStore, [TicketLease]) throws -> [Bool]
+    ) async -> [TicketLease: Bool] {
+        var result: [TicketLease: Bool] = [:]
+        var remaining = leases
+        var attempt = 0
+        let worker = configuration.workerID
+        while !remaining.isEmpty {
+            do {
+                let pending = remaining
+                let flags = try await lanes { store in try operation(store, pending) }
+                for (lease, flag) in zip(pending, flags) { result[lease] = flag }
+                remaining = []
+            } catch {
+                attempt += 1
+                logger.error("acknowledgement failed; retrying", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+                try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: attempt))
+                if let journal = try? await lanes({ store in try store.ackJournal(worker: worker) }) {
+                    for lease in remaining where journal.contains(lease) { result[lease] = true }
+                    remaining = remaining.filter { result[$0] == nil }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Waits for outstanding ack confirmations (before the store closes).
+    func awaitConfirmations() async {
+        let pending = confirmations.withLock { tasks -> [Task<Void, Never>] in
+            defer { tasks.removeAll() }
+            return tasks
+        }
+        for task in pending { await task.value }
+    }
+}
