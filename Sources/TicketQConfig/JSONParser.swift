@@ -201,14 +201,7 @@ public struct JSONParser {
         guard index + 4 <= bytes.count else { throw error("unexpected end of input in a \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
-            default: throw error("invalid hex digit in a \\u escape")
-            }
+            guard let digit = HexDigit.value(bytes[index]) else { throw error("invalid hex digit in a \\u escape") }
             value = value << 4 | digit
             index += 1
         }

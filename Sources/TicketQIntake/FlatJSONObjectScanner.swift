@@ -1,3 +1,5 @@
+import TicketQConfig
+
 /// A single-pass reader for the common case of intake and payload input: one JSON object whose
 /// values are strings, integers, booleans or null. It builds no tree and allocates only the
 /// value strings.
@@ -185,14 +187,7 @@ enum FlatJSONObjectScanner {
             guard index + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
             for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt32
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
-                default: return nil
-                }
+                guard let digit = HexDigit.value(bytes[index]) else { return nil }
                 value = value << 4 | digit
                 index += 1
             }
