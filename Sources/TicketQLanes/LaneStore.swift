@@ -73,7 +73,7 @@ public final class LaneStore {
                   let lane = items[base + 3].string.flatMap(LaneCode.lane),
                   let due = items[base + 4].string.flatMap(Double.init).map({ Int64($0) })
             else { throw .unexpectedReply(operation: "claim", reply: "\(items[base..<min(base + 5, items.count)])") }
-            let meta = LaneMeta(metas[safe: position]?.string)
+            let meta = LaneMeta(metas[safe: position]?.bytes)
             tickets.append(ClaimedTicket(
                 lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,
                 intakeLane: meta?.intakeLane ?? lane, promoted: meta?.promoted ?? false, dueMillis: due,

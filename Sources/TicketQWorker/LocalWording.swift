@@ -12,8 +12,26 @@ final class LocalWording: Sendable {
     ]
     /// Zone abbreviations by (zone, offset): computed once, since Foundation's lookup is slow.
     private let abbreviations = Mutex<[String: String]>([:])
+    /// Recent descriptions: many tickets share a deadline (the close of the same business day).
+    private let recent = Mutex<[DescriptionKey: String]>([:])
+
+    private struct DescriptionKey: Hashable {
+        let calendar: String
+        let instant: Int64
+    }
 
     func describe(_ instant: Instant, in calendar: BusinessCalendar) -> String {
+        let key = DescriptionKey(calendar: calendar.id, instant: instant.secondsSinceEpoch)
+        if let known = recent.withLock({ $0[key] }) { return known }
+        let text = compose(instant, in: calendar)
+        recent.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = text
+        }
+        return text
+    }
+
+    private func compose(_ instant: Instant, in calendar: BusinessCalendar) -> String {
         let offset = calendar.utcOffset(at: instant)
         let local = instant.secondsSinceEpoch + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
