@@ -104,7 +104,11 @@ struct DemoCommand: ParsableCommand {
 
     /// Builds the burst from the sample utterances and submits it in batches.
     private func submitBurst(catalog: PolicyCatalog, lanes: LaneStore) throws -> SubmitReport {
-        let submitter = TicketSubmitter(catalog: catalog, highVolume: HighVolumeSchedule(), lanes: lanes)
+        let keys = lanes.keys
+        let url = lanes.connection.url
+        let submitter = TicketSubmitter(catalog: catalog, highVolume: HighVolumeSchedule()) {
+            LaneStore(connection: try RedisConnection(url: url), keys: keys)
+        }
         var generator = SplitMix64(seed: seed)
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let samples = DemoUtterances.samples
@@ -122,7 +126,7 @@ struct DemoCommand: ParsableCommand {
             line.add("category", DemoIntentMap.category(for: sample.intent, brand: brand))
             submitter.add(line: Array(line.json.utf8), number: index + 1, now: now)
         }
-        submitter.flush()
+        submitter.finish()
         if let refusal = submitter.report.refusal {
             Diagnostics.error("Redis refused tickets: \(refusal)")
         }

@@ -3,6 +3,7 @@ import Foundation
 import TicketQCore
 import TicketQIntake
 import TicketQLanes
+import TicketQRedis
 
 /// `ticketq submit`: enqueue JSONL tickets.
 struct SubmitCommand: ParsableCommand {
@@ -57,10 +58,13 @@ struct SubmitCommand: ParsableCommand {
             Diagnostics.error("cannot read the brands' high-volume switches: \(error)")
             throw ExitStatus.failure
         }
+        let url = try redis.resolvedURL()
+        let keys = lanes.keys
         let submitter = TicketSubmitter(
-            catalog: catalog, highVolume: highVolume, lanes: lanes,
-            textLimit: TicketTextLimit(bytes: textLimit) ?? .default, batchSize: batch
-        )
+            catalog: catalog, highVolume: highVolume, textLimit: TicketTextLimit(bytes: textLimit) ?? .default, batchSize: batch
+        ) {
+            LaneStore(connection: try RedisConnection(url: url, options: RedisConnectionOptions(clientName: "ticketq-submit")), keys: keys)
+        }
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         do {
             try LineReader(handle: handle).forEachLine { line, number in
@@ -70,7 +74,7 @@ struct SubmitCommand: ParsableCommand {
             Diagnostics.error("\(file == "-" ? "standard input" : file): read failed: \(error.localizedDescription)")
             throw ExitStatus.failure
         }
-        submitter.flush()
+        submitter.finish()
         let report = submitter.report
         for rejection in report.rejected { Diagnostics.error(rejection.description) }
         if json {

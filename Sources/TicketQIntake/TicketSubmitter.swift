@@ -6,14 +6,16 @@ import TicketQLanes
 /// Validates JSONL tickets, plans their SLA and enqueues them in batches.
 ///
 /// A bad line is reported with its line number and reason and never stops the others; a batch
-/// Redis refuses (OOM, READONLY) is counted as not accepted.
+/// Redis refuses (OOM, READONLY) is counted as not accepted. Batches go to Redis from a thread of
+/// their own while the next batch is decoded.
 public final class TicketSubmitter {
     private let decoder: TicketDecoder
     private let planner: IntakePlanner
-    private let lanes: LaneStore
+    private let sender: BatchSender
     private let batchSize: Int
     private var pending: [LaneEntry] = []
-    /// The running report.
+    private var finished = false
+    /// The report; complete after ``finish()``.
     public private(set) var report = SubmitReport()
 
     /// Creates a submitter.
@@ -21,12 +23,15 @@ public final class TicketSubmitter {
     /// - Parameters:
     ///   - catalog: the brand policies.
     ///   - highVolume: the brands' high-volume switch history.
-    ///   - lanes: where tickets go.
+    ///   - makeLanes: opens the lanes on the sending thread (each submitter has its own connection).
     ///   - batchSize: tickets per Redis round trip.
-    public init(catalog: PolicyCatalog, highVolume: HighVolumeSchedule, lanes: LaneStore, textLimit: TicketTextLimit = .default, batchSize: Int = 1000) {
+    public init(
+        catalog: PolicyCatalog, highVolume: HighVolumeSchedule, textLimit: TicketTextLimit = .default, batchSize: Int = 1000,
+        makeLanes: @escaping @Sendable () throws -> LaneStore
+    ) {
         decoder = TicketDecoder(catalog: catalog, textLimit: textLimit)
         planner = IntakePlanner(catalog: catalog, highVolume: highVolume)
-        self.lanes = lanes
+        sender = BatchSender(makeLanes: makeLanes)
         self.batchSize = max(1, batchSize)
         pending.reserveCapacity(self.batchSize)
     }
@@ -60,18 +65,23 @@ public final class TicketSubmitter {
         if pending.count >= batchSize { flush() }
     }
 
-    /// Sends what is buffered.
-    public func flush() {
+    /// Sends what is buffered, waits for every batch and completes the report.
+    public func finish() {
+        guard !finished else { return }
+        finished = true
+        if !pending.isEmpty { sender.send(pending) }
+        pending = []
+        let totals = sender.finish()
+        report.accepted = totals.accepted
+        report.duplicates = totals.duplicates
+        report.notAccepted = totals.notAccepted
+        report.refusal = totals.refusal
+    }
+
+    private func flush() {
         guard !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
-        do {
-            let flags = try lanes.submit(pending)
-            let accepted = flags.filter { $0 }.count
-            report.accepted += accepted
-            report.duplicates += flags.count - accepted
-        } catch {
-            report.notAccepted += pending.count
-            if report.refusal == nil { report.refusal = error.description }
-        }
+        sender.send(pending)
+        pending = []
+        pending.reserveCapacity(batchSize)
     }
 }
