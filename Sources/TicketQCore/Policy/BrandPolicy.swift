@@ -13,6 +13,8 @@ public struct BrandPolicy: Sendable {
     public let urgentCategories: Set<String>
     /// The brand's lanes; `standard` and `same_business_day` always exist.
     public let lanes: [Lane: LanePolicy]
+    /// The standard lane (always present).
+    public let standardLane: LanePolicy
     /// The brand's categories.
     public let categories: [String: CategoryPolicy]
     /// Reply templates by key: `acknowledgement`, `urgent`, or a category name (see ``ReplyTemplateKey``).
@@ -43,6 +45,10 @@ public struct BrandPolicy: Sendable {
         for required in [Lane.standard, .sameBusinessDay] where lanes[required] == nil {
             throw PolicyError(field: "lanes.\(required.rawValue)", reason: "missing; every brand needs a standard and a same_business_day lane")
         }
+        guard let standard = lanes[.standard] else {
+            throw PolicyError(field: "lanes.standard", reason: "missing; every brand needs a standard lane")
+        }
+        standardLane = standard
         for (lane, policy) in lanes {
             if lane == .extended {
                 guard !policy.triggers.isEmpty else {

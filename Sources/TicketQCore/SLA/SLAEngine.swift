@@ -34,7 +34,7 @@ public enum SLAEngine {
         }
         // Lanes standard and same_business_day always exist (checked when the policy is built);
         // extended is chosen only when present.
-        let lanePolicy = policy.lanes[lane]!
+        let lanePolicy = policy.lanes[lane] ?? policy.standardLane
         let resolutionTarget = policy.categories[category]?.resolution ?? lanePolicy.resolution
         let response = try calendar.due(for: lanePolicy.response, receivedAt: receipt)
         let resolutionDue = try resolutionTarget.map { target throws(SLAError) in try calendar.due(for: target, receivedAt: receipt).due }
