@@ -77,35 +77,38 @@ extension WorkerRuntime {
 
     func spawnHandler(_ claimed: ClaimedTicket, claimedAt: Int64) {
         let key = claimed.lease.token
-        let task = Task {
-            let result: DeliveryResult
-            switch processor.prepare(claimed, claimedAt: claimedAt) {
-            case let .failure(dead):
-                result = .outcome(dead)
-            case let .success(ticket):
-                let answer: Result<HandlerResult, any Error>
-                if aborting.load(ordering: .acquiring) {
-                    answer = .failure(CancellationError())
-                } else {
-                    do {
-                        answer = .success(try await handler.handle(ticket, attempt: claimed.attempts))
-                    } catch {
-                        answer = .failure(error)
-                    }
-                }
-                result = processor.finish(ticket, claimed, claimedAt: claimedAt, answer)
-            }
-            if case let .outcome(pending) = result {
-                completions.push([pending])
-            } else {
-                await settleWithoutOutcome(result)
-            }
-            _ = handlerTasks.withLock { $0.removeValue(forKey: key) }
-        }
+        // The task is created while the registry is locked, so that a handler finishing at once
+        // cannot try to remove itself before it was added (and leave a stale entry behind).
         handlerTasks.withLock { tasks in
-            tasks[key] = task
+            tasks[key] = Task { await self.runHandler(claimed, claimedAt: claimedAt, key: key) }
         }
-        if aborting.load(ordering: .acquiring) { task.cancel() }
+        if aborting.load(ordering: .acquiring) { handlerTasks.withLock { $0[key]?.cancel() } }
+    }
+
+    private func runHandler(_ claimed: ClaimedTicket, claimedAt: Int64, key: Int64) async {
+        let result: DeliveryResult
+        switch processor.prepare(claimed, claimedAt: claimedAt) {
+        case let .failure(dead):
+            result = .outcome(dead)
+        case let .success(ticket):
+            let answer: Result<HandlerResult, any Error>
+            if aborting.load(ordering: .acquiring) {
+                answer = .failure(CancellationError())
+            } else {
+                do {
+                    answer = .success(try await handler.handle(ticket, attempt: claimed.attempts))
+                } catch {
+                    answer = .failure(error)
+                }
+            }
+            result = processor.finish(ticket, claimed, claimedAt: claimedAt, answer)
+        }
+        if case let .outcome(pending) = result {
+            completions.push([pending])
+        } else {
+            await settleWithoutOutcome(result)
+        }
+        _ = handlerTasks.withLock { $0.removeValue(forKey: key) }
     }
 
     /// After claiming stops: waits for handlers up to the grace period, then cancels the rest
