@@ -94,6 +94,6 @@ let package = Package(
             dependencies: ["TicketQWorker", "TicketQLanes", "TicketQRedis", "TicketQStore", "TicketQIntake", "TicketQTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
     ]
 )

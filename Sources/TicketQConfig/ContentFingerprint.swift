@@ -1,13 +1,12 @@
+import TicketQCore
+
 /// A stable short fingerprint of a config document, used as its version when none is given.
 enum ContentFingerprint {
     /// FNV-1a (64 bit) over a canonical rendering with sorted keys, written `fnv-<16 hex digits>`.
     static func of(_ node: ConfigNode) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a64()
         func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
+            hash.combine(contentsOf: text.utf8)
         }
         func walk(_ node: ConfigNode) {
             switch node {
@@ -30,7 +29,7 @@ enum ContentFingerprint {
             }
         }
         walk(node)
-        let hex = String(hash, radix: 16)
+        let hex = String(hash.value, radix: 16)
         return "fnv-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -30,6 +30,8 @@ public final class WorkerRuntime: Service, Sendable {
     /// A token unique to this process, held in the worker's liveness key.
     let instance: String
     let startedAtMillis: Int64
+    /// This host's name, looked up once (the registry entry is rewritten every heartbeat).
+    let hostName = ProcessInfo.processInfo.hostName
     /// Extra fields for the registry entry (e.g. the metrics address).
     let registryExtras: [String: String]
     let stopping = Atomic<Bool>(false)
@@ -167,7 +169,7 @@ public final class WorkerRuntime: Service, Sendable {
         let totals = counters.snapshot
         var object = JSONObjectWriter()
         object.add("id", configuration.workerID)
-        object.add("host", ProcessInfo.processInfo.hostName)
+        object.add("host", hostName)
         object.add("pid", Int64(getpid()))
         object.add("started", RFC3339.formatUTC(Instant(secondsSinceEpoch: startedAtMillis / 1000)))
         object.add("last_seen", RFC3339.formatUTC(Instant(secondsSinceEpoch: DeliveryProcessor.nowMillis / 1000)))

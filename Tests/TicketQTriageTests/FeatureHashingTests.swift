@@ -1,4 +1,5 @@
 import Testing
+import TicketQCore
 import TicketQTriage
 
 struct FeatureHashingTests {

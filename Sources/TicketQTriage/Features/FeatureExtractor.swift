@@ -1,4 +1,5 @@
 import Foundation
+import TicketQCore
 
 /// Turns text into an L2-normalised hashed feature vector: word unigrams and bigrams plus
 /// character n-grams inside each word (padded with a boundary marker, so "<reg" and "ger>" carry

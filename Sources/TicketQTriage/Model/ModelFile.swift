@@ -1,4 +1,5 @@
 import Foundation
+import TicketQCore
 
 /// The binary model file format, version 1. All integers and floats are little-endian.
 ///

@@ -1,7 +1,7 @@
 /// The 64-bit FNV-1a hash, fed incrementally.
 ///
-/// Feature hashing needs a hash that is identical on every run and every machine, so the model
-/// never uses Swift's `Hasher`, which is seeded randomly per process.
+/// Feature hashing, config fingerprints and derived reference numbers need a hash that is
+/// identical on every run and every machine, which Swift's per-process seeded `Hasher` is not.
 public struct FNV1a64: Sendable, Hashable {
     /// The FNV-1a 64-bit offset basis.
     public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
