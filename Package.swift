@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ticketq", targets: ["ticketq"]),
+        .executable(name: "ticketq-load", targets: ["ticketq-load"]),
         .library(name: "TicketQCore", targets: ["TicketQCore"]),
         .library(name: "TicketQConfig", targets: ["TicketQConfig"]),
     ],
@@ -21,11 +22,15 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: Pure core (no I/O)
         .target(name: "TicketQCore", swiftSettings: swiftSettings),
         .target(name: "TicketQTriage", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
+        .target(name: "TicketQMail", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
 
         // MARK: Configuration (reads policy and calendar files)
         .target(
@@ -43,6 +48,23 @@ let package = Package(
         .target(name: "TicketQStore", dependencies: ["CSQLite", "TicketQCore"], swiftSettings: swiftSettings),
         .target(name: "TicketQLanes", dependencies: ["TicketQCore", "TicketQRedis"], swiftSettings: swiftSettings),
 
+        .target(
+            name: "TicketQHTTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TicketQMetrics",
+            dependencies: ["TicketQCore", .product(name: "Prometheus", package: "swift-prometheus")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
         .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes"], swiftSettings: swiftSettings),
 
@@ -51,6 +73,7 @@ let package = Package(
             name: "TicketQWorker",
             dependencies: [
                 "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQLanes", "TicketQRedis", "TicketQStore",
+                "TicketQHTTP", "TicketQMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -62,7 +85,7 @@ let package = Package(
             name: "TicketQCLI",
             dependencies: [
                 "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQLanes", "TicketQRedis", "TicketQStore",
-                "TicketQIntake", "TicketQWorker",
+                "TicketQIntake", "TicketQWorker", "TicketQMail", "TicketQHTTP", "TicketQMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -73,6 +96,24 @@ let package = Package(
         .executableTarget(
             name: "ticketq",
             dependencies: ["TicketQCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Load-test harness
+        .target(
+            name: "TicketQLoad",
+            dependencies: [
+                "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQLanes", "TicketQRedis", "TicketQStore",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "loadtest/Sources/TicketQLoad",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ticketq-load",
+            dependencies: ["TicketQLoad", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "loadtest/Sources/ticketq-load",
             swiftSettings: swiftSettings
         ),
 
@@ -95,5 +136,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TicketQLoadTests",
+            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TicketQOpsTests", dependencies: ["ticketq", "TicketQTestSupport"], swiftSettings: swiftSettings),
     ]
 )

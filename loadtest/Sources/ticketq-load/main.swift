@@ -1,0 +1,3 @@
+import TicketQLoad
+
+print("ticketq-load")
