@@ -25,17 +25,8 @@ extension StatusCommand {
         static func gather(from lanes: LaneStore, sample: Int, brands: [String]) throws(LanesError) -> Report {
             let snapshot = try lanes.snapshot(sample: sample)
             let dedupeBytes = try lanes.dedupeMemoryBytes()
-            let registry = try lanes.workers().sorted { $0.key < $1.key }
-            var alive: [Bool] = []
-            if !registry.isEmpty {
-                let checks = registry.map { [Array("EXISTS".utf8), lanes.keys.alive(worker: $0.key)] }
-                do {
-                    alive = try lanes.connection.pipeline(checks).map { $0.int == 1 }
-                } catch {
-                    throw .redis(error)
-                }
-            }
-            let workers = zip(registry, alive).filter(\.1).map { WorkerRecord(id: $0.0.key, json: $0.0.value) }
+            let registry = try lanes.liveWorkers()
+            let workers = registry.live.sorted { $0.key < $1.key }.map { WorkerRecord(id: $0.key, json: $0.value) }
             let changes = try lanes.highVolumeChanges()
             let allBrands = Set(brands).union(changes.keys).sorted()
             let highVolume = allBrands.map { brand in
@@ -43,7 +34,7 @@ extension StatusCommand {
             }
             return Report(
                 snapshot: snapshot, dedupeBytes: dedupeBytes, workers: workers,
-                staleWorkers: registry.count - workers.count, highVolume: highVolume
+                staleWorkers: registry.stale, highVolume: highVolume
             )
         }
 

@@ -3,7 +3,9 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import TicketQConfig
+import TicketQHTTP
 import TicketQLanes
+import TicketQMetrics
 import TicketQRedis
 import TicketQStore
 import TicketQWorker
@@ -54,6 +56,15 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(name: .customLong("lower-tier-share"), help: "Minimum share of claims for the extended and standard lanes while they have work.")
     var lowerTierShare = 0.10
 
+    @Option(
+        name: .customLong("metrics-addr"),
+        help: ArgumentHelp(
+            "Where to serve /metrics, /healthz and /readyz (default 127.0.0.1:9464; if that port is busy, a free loopback port is used and shown in `ticketq status`). Port 0 means any free port; an address given here that cannot be bound is an error.",
+            valueName: "host:port"
+        )
+    )
+    var metricsAddr: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -68,6 +79,13 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ValidationError("--id must be non-empty without spaces, '|' or ','")
         }
         _ = try makeHandler(catalog: nil)
+        if let metricsAddr {
+            do {
+                _ = try HTTPListenAddress(parsing: metricsAddr)
+            } catch {
+                throw ValidationError("--metrics-addr: \(error)")
+            }
+        }
     }
 
     func run() async throws {
@@ -94,18 +112,29 @@ struct WorkerCommand: AsyncParsableCommand {
         // Trap the signals before anything else, so that one arriving during start-up is not
         // lost: the first asks for a graceful drain, the second hands everything back at once.
         let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+        let metrics = WorkerMetrics(brands: Array(catalog.brands.keys), version: TicketQVersion.current, concurrency: concurrency)
+        let endpoints = WorkerEndpoints(metrics: metrics)
+        let server = try await bindMetricsServer(router: endpoints.router, logger: logger)
         let runtime: WorkerRuntime
         do {
-            runtime = try await WorkerRuntime.start(configuration: configuration, handler: ticketHandler, logger: logger)
+            runtime = try await WorkerRuntime.start(
+                configuration: configuration, handler: ticketHandler, logger: logger,
+                registryExtras: ["metrics_addr": server.localAddress.description], metrics: metrics
+            )
         } catch let error as WorkerError {
             Diagnostics.error("\(error) (redis \(url.redacted))")
+            await server.close()
             throw ExitStatus.failure
         }
+        endpoints.attach(runtime)
         logger.info("worker started", metadata: [
             "id": "\(workerID)", "redis": "\(url.redacted)", "db": "\(db)", "handler": "\(ticketHandler.name)",
-            "concurrency": "\(concurrency)",
+            "concurrency": "\(concurrency)", "metrics": "http://\(server.localAddress)/metrics",
         ])
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: runtime)], logger: logger))
+        // Services stop in reverse order: the runtime drains first while /metrics still answers.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: server), .init(service: runtime)], logger: logger
+        ))
         let signalHandling = Task {
             var seen = 0
             for await signal in signals {
@@ -121,6 +150,41 @@ struct WorkerCommand: AsyncParsableCommand {
         try await group.run()
         signalHandling.cancel()
     }
+
+    /// Binds the metrics endpoint: an explicit address must bind; the default falls back to a
+    /// free loopback port when its port is taken (several workers on one host).
+    private func bindMetricsServer(router: HTTPRouter, logger: Logger) async throws -> HTTPServer {
+        if let metricsAddr {
+            do {
+                return try await HTTPServer.bind(try HTTPListenAddress(parsing: metricsAddr), router: router, logger: logger)
+            } catch {
+                Diagnostics.error("--metrics-addr: \(error)")
+                throw ExitStatus.configuration
+            }
+        }
+        let preferred = Self.defaultMetricsAddress
+        do {
+            return try await HTTPServer.bind(preferred, router: router, logger: logger)
+        } catch .addressInUse {
+            let fallback = HTTPListenAddress(host: preferred.host, port: 0)
+            do {
+                let server = try await HTTPServer.bind(fallback, router: router, logger: logger)
+                logger.warning("default metrics port is busy; serving metrics on a free loopback port instead", metadata: [
+                    "busy": "\(preferred)", "metrics_addr": "\(server.localAddress)",
+                ])
+                return server
+            } catch {
+                Diagnostics.error("cannot serve metrics: \(error)")
+                throw ExitStatus.configuration
+            }
+        } catch {
+            Diagnostics.error("cannot serve metrics on the default \(preferred): \(error); pass --metrics-addr")
+            throw ExitStatus.configuration
+        }
+    }
+
+    /// `127.0.0.1:9464`, the port registered for Prometheus exporters of this kind.
+    static let defaultMetricsAddress = HTTPListenAddress(host: "127.0.0.1", port: 9464)
 
     private func makeHandler(catalog: PolicyCatalog?) throws -> any TicketHandler {
         if handler == "acknowledge" {

@@ -76,6 +76,11 @@ public struct LaneKeys: Sendable, Hashable {
         Array("{\(namespace)}:ackjournal:\(worker)".utf8)
     }
 
+    /// The key naming the worker process that currently exports the cluster gauges.
+    public var collector: [UInt8] {
+        Array("{\(namespace)}:collector".utf8)
+    }
+
     /// The liveness key of a worker (expires unless the worker refreshes it).
     public func alive(worker: String) -> [UInt8] {
         Array("{\(namespace)}:alive:\(worker)".utf8)

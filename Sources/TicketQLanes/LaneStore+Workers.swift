@@ -54,4 +54,21 @@ extension LaneStore {
         }
         return result
     }
+
+    /// The registry split by liveness: entries whose liveness key exists, and how many entries
+    /// are stale (their process died; the reaper removes them).
+    public func liveWorkers() throws(LanesError) -> (live: [String: String], stale: Int) {
+        let registry = try workers()
+        guard !registry.isEmpty else { return ([:], 0) }
+        let ids = Array(registry.keys)
+        let alive: [Bool]
+        do {
+            alive = try connection.pipeline(ids.map { [Array("EXISTS".utf8), keys.alive(worker: $0)] }).map { $0.int == 1 }
+        } catch {
+            throw .redis(error)
+        }
+        var live: [String: String] = [:]
+        for (id, isAlive) in zip(ids, alive) where isAlive { live[id] = registry[id] }
+        return (live, registry.count - live.count)
+    }
 }

@@ -54,7 +54,7 @@ struct DeliveryProcessor: Sendable {
             let permanent = error is PermanentHandlerFailure
             if !permanent, retry.allowsAnotherDelivery(after: claimed.attempts) {
                 let delay = retry.delay(afterAttempt: claimed.attempts, millisUntilDue: ticket.dueMillis - now, unitRandom: Double.random(in: 0..<1))
-                return .retry(claimed.lease, delay, lastError: message)
+                return .retry(claimed.lease, delay, lastError: message, lane: claimed.intakeLane)
             }
             let reason = permanent ? "handler_rejected" : "handler_failed"
             let record = OutcomeFactory.dead(ticket, claimed: claimed, reason: reason, lastError: message, worker: workerID, startedAt: claimedAt, completedAt: now)

@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import TicketQCore
 import TicketQLanes
+import TicketQMetrics
 import TicketQRedis
 import TicketQStore
 
@@ -30,6 +31,8 @@ extension WorkerRuntime {
                 continue
             }
             tracker.add(batch.tickets.map(\.lease))
+            metrics.setInFlight(tracker.count)
+            recordRedeliveries(batch)
             if handler.runsInline {
                 await handleInline(batch)
             } else {
@@ -134,10 +137,11 @@ extension WorkerRuntime {
         switch result {
         case .outcome:
             return
-        case let .retry(lease, delay, lastError):
+        case let .retry(lease, delay, lastError, lane):
             do {
                 let kept = try await uncancelled { store in try store.retry(lease, after: delay) }
                 counters.record { $0.retried += 1 }
+                metrics.recordRetry(lane: lane)
                 if !kept { logger.info("retry refused: lease lost", metadata: ["ticket": "\(lease.id)"]) }
                 logger.debug("retrying ticket", metadata: ["ticket": "\(lease.id)", "delay": "\(delay)", "error": "\(lastError)"])
             } catch {
@@ -148,10 +152,17 @@ extension WorkerRuntime {
             do {
                 _ = try await uncancelled { store in try store.release([lease]) }
                 counters.record { $0.released += 1 }
+                metrics.recordReleased(1)
             } catch {
                 logger.error("could not release a ticket; its lease will expire and redeliver", metadata: ["error": "\(error)"])
             }
             tracker.remove([lease.id])
         }
+    }
+
+    private func recordRedeliveries(_ batch: ClaimBatch) {
+        var byLane: [Lane: Int] = [:]
+        for claimed in batch.tickets where claimed.attempts > 1 { byLane[claimed.intakeLane, default: 0] += 1 }
+        for (lane, count) in byLane { metrics.recordRedeliveries(lane: lane, count: count) }
     }
 }

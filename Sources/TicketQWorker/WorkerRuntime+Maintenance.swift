@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import TicketQCore
 import TicketQLanes
+import TicketQMetrics
 import TicketQRedis
 import TicketQStore
 
@@ -42,12 +43,14 @@ extension WorkerRuntime {
                 requestStop()
             }
             let reaped = try await lanes { store in try store.reap() }
+            metrics.recordLeasesReaped(reaped.expiredLeases + reaped.orphaned)
             if reaped.expiredLeases + reaped.orphaned > 0 || !reaped.deadWorkers.isEmpty {
                 logger.notice("reaper returned tickets to their lanes", metadata: [
                     "expired_leases": "\(reaped.expiredLeases)", "orphaned": "\(reaped.orphaned)", "dead_workers": "\(reaped.deadWorkers)",
                 ])
             }
             _ = try await lanes { store in try store.promote() }
+            try await collect()
         } catch is CancellationError {
             return
         } catch {

@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import TicketQCore
 import TicketQLanes
+import TicketQMetrics
 import TicketQRedis
 import TicketQStore
 
@@ -37,8 +38,10 @@ extension WorkerRuntime {
         var attempt = 0
         var inserted: InsertResult?
         while inserted == nil {
+            let started = ContinuousClock.now
             do {
                 inserted = try await writer.insert(batch: batch.map(\.record))
+                metrics.recordCommit(seconds: (ContinuousClock.now - started).seconds, batchSize: batch.count)
             } catch {
                 attempt += 1
                 logger.error("outcome commit failed; retrying (leases stay renewed)", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
@@ -52,6 +55,15 @@ extension WorkerRuntime {
             }
             totals.duplicates += inserted?.duplicateCount ?? 0
         }
+        let durableAt = DeliveryProcessor.nowMillis
+        metrics.recordCommitted(batch.lazy.filter { stored.contains($0.record.ticketID) }.map { pending in
+            let record = pending.record
+            return OutcomeObservation(
+                brand: record.brand, lane: record.lane, dead: record.status == .dead, receivedAt: record.receivedAt,
+                enqueuedAt: record.enqueuedAt, claimedAt: pending.claimedAtMillis, durableAt: durableAt, dueAt: record.dueAt
+            )
+        })
+        metrics.recordDuplicatesSuppressed(inserted?.duplicateCount ?? 0)
     }
 
     /// Acknowledges committed outcomes in Redis, then confirms or supersedes them in the store.
@@ -73,14 +85,20 @@ extension WorkerRuntime {
             if (doneFlags[pending.lease] ?? deadFlags[pending.lease]) == true { accepted.append(fenced) } else { refused.append(fenced) }
         }
         tracker.remove(batch.map(\.lease.id))
+        metrics.setInFlight(tracker.count)
+        metrics.recordFencingRejections(refused.count)
+        for pending in dead where deadFlags[pending.lease] == true {
+            metrics.recordDeadLetter(reason: pending.record.deadReason ?? "")
+        }
         // Confirmations are bookkeeping for crash recovery: the writer folds them into its next
         // transaction, so the pipeline does not wait for another fsync here.
-        let (writer, counters, logger) = (self.writer, self.counters, self.logger)
+        let (writer, counters, logger, metrics) = (self.writer, self.counters, self.logger, self.metrics)
         let confirmation = Task {
             do {
                 if !refused.isEmpty {
                     let count = try await writer.markSuperseded(refused)
                     counters.record { $0.superseded += count }
+                    metrics.recordSuperseded(count)
                     logger.warning("acks refused: outcomes superseded by a later delivery", metadata: ["count": "\(refused.count)"])
                 }
                 if !accepted.isEmpty { _ = try await writer.confirmAcks(accepted) }

@@ -4,6 +4,7 @@ import ServiceLifecycle
 import Synchronization
 import TicketQCore
 import TicketQLanes
+import TicketQMetrics
 import TicketQRedis
 import TicketQStore
 
@@ -26,6 +27,10 @@ public final class WorkerRuntime: Service, Sendable {
     /// Outcomes committed to SQLite and waiting for their acknowledgement in Redis.
     let committed = CompletionQueue()
     let counters = WorkerCounters()
+    /// The Prometheus metrics this process exports.
+    public let metrics: WorkerMetrics
+    /// Whether this process currently holds the collector role.
+    let isCollector = Atomic<Bool>(false)
     let processor: DeliveryProcessor
     /// A token unique to this process, held in the worker's liveness key.
     let instance: String
@@ -41,8 +46,9 @@ public final class WorkerRuntime: Service, Sendable {
 
     private init(
         configuration: WorkerConfiguration, handler: any TicketHandler, logger: Logger, redis: RedisExecutor,
-        waiter: RedisExecutor, writer: OutcomeWriter, instance: String, registryExtras: [String: String]
+        waiter: RedisExecutor, writer: OutcomeWriter, instance: String, registryExtras: [String: String], metrics: WorkerMetrics
     ) {
+        self.metrics = metrics
         self.configuration = configuration
         self.handler = handler
         self.logger = logger
@@ -61,9 +67,12 @@ public final class WorkerRuntime: Service, Sendable {
     ///
     /// - Throws: ``WorkerError`` when the store cannot be opened, Redis is unreachable, or
     ///   another live worker already uses the id.
+    /// - Parameters:
+    ///   - registryExtras: extra fields of the registry entry (e.g. `metrics_addr`).
+    ///   - metrics: where the worker counts what it does (by default a private registry).
     public static func start(
         configuration: WorkerConfiguration, handler: any TicketHandler, logger: Logger,
-        registryExtras: [String: String] = [:]
+        registryExtras: [String: String] = [:], metrics: WorkerMetrics? = nil
     ) async throws -> WorkerRuntime {
         let writer: OutcomeWriter
         do {
@@ -79,7 +88,8 @@ public final class WorkerRuntime: Service, Sendable {
         let instance = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
         let runtime = WorkerRuntime(
             configuration: configuration, handler: handler, logger: logger, redis: redis, waiter: waiter,
-            writer: writer, instance: instance, registryExtras: registryExtras
+            writer: writer, instance: instance, registryExtras: registryExtras,
+            metrics: metrics ?? WorkerMetrics(brands: [], version: "", concurrency: configuration.concurrency)
         )
         do {
             let record = runtime.registryRecord()
@@ -122,7 +132,10 @@ public final class WorkerRuntime: Service, Sendable {
             self.requestStop()
         }
         do {
-            try await lanes { [configuration, instance] store in try store.deregister(worker: configuration.workerID, instance: instance) }
+            try await lanes { [configuration, instance] store in
+                try store.resignCollector(instance: instance)
+                try store.deregister(worker: configuration.workerID, instance: instance)
+            }
         } catch {
             logger.warning("could not leave the worker registry", metadata: ["error": "\(error)"])
         }
@@ -160,8 +173,16 @@ public final class WorkerRuntime: Service, Sendable {
     }
 
     func lanes<T: Sendable>(_ body: @escaping @Sendable (LaneStore) throws -> T) async throws -> T {
-        try await redis.run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
-            try body(LaneStore(connection: connection, keys: configuration.keys, configuration: configuration.lanes))
+        let started = ContinuousClock.now
+        do {
+            let value = try await redis.run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
+                try body(LaneStore(connection: connection, keys: configuration.keys, configuration: configuration.lanes))
+            }
+            metrics.recordRedisRoundTrip(seconds: (ContinuousClock.now - started).seconds)
+            return value
+        } catch {
+            if !(error is CancellationError) { metrics.recordRedisError(RedisErrorKind(classifying: error)) }
+            throw error
         }
     }
 
@@ -174,6 +195,13 @@ public final class WorkerRuntime: Service, Sendable {
         object.add("started", RFC3339.formatUTC(Instant(secondsSinceEpoch: startedAtMillis / 1000)))
         object.add("last_seen", RFC3339.formatUTC(Instant(secondsSinceEpoch: DeliveryProcessor.nowMillis / 1000)))
         object.add("processed", Int64(totals.done + totals.dead))
+        object.add("done", Int64(totals.done))
+        object.add("dead", Int64(totals.dead))
+        object.add("retried", Int64(totals.retried))
+        object.add("duplicates", Int64(totals.duplicates))
+        object.add("superseded", Int64(totals.superseded))
+        object.add("released", Int64(totals.released))
+        object.add("collector", isCollector.load(ordering: .relaxed))
         object.add("in_flight", Int64(tracker.count))
         object.add("concurrency", Int64(configuration.concurrency))
         object.add("handler", handler.name)

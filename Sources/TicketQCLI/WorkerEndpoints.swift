@@ -1,0 +1,35 @@
+import Synchronization
+import TicketQHTTP
+import TicketQMetrics
+import TicketQWorker
+
+/// The worker's HTTP endpoints: `/metrics`, `/healthz` and `/readyz`.
+///
+/// The server starts before the runtime (so a bad address fails first); until the runtime is
+/// attached, `/readyz` answers 503.
+final class WorkerEndpoints: Sendable {
+    private let metrics: WorkerMetrics
+    private let runtime = Mutex<WorkerRuntime?>(nil)
+
+    init(metrics: WorkerMetrics) {
+        self.metrics = metrics
+    }
+
+    func attach(_ runtime: WorkerRuntime) {
+        self.runtime.withLock { $0 = runtime }
+    }
+
+    var router: HTTPRouter {
+        HTTPRouter([
+            HTTPRoute("GET", "/metrics") { [metrics] _ in
+                HTTPResponse(status: 200, headers: [("Content-Type", MetricsExposition.contentType)], body: metrics.render())
+            },
+            HTTPRoute("GET", "/healthz") { _ in .text(200, "ok") },
+            HTTPRoute("GET", "/readyz") { [self] _ in
+                guard let runtime = runtime.withLock({ $0 }) else { return .text(503, "starting") }
+                if let reason = await runtime.unreadiness() { return .text(503, reason) }
+                return .text(200, "ready")
+            },
+        ])
+    }
+}

@@ -1,0 +1,125 @@
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import ServiceLifecycle
+
+/// A small HTTP/1.1 server (SwiftNIO, keep-alive) that answers through an ``HTTPRouter``.
+///
+/// ``bind(_:router:logger:group:)`` listens at once, so an address that cannot be bound fails
+/// before anything else starts; ``run()`` serves until a graceful shutdown or cancellation.
+public final class HTTPServer: Service, Sendable {
+    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
+    /// The address actually bound (the chosen port when 0 was asked for).
+    public let localAddress: HTTPListenAddress
+    private let listener: NIOAsyncChannel<Connection, Never>
+    private let router: HTTPRouter
+    private let logger: Logger
+
+    private init(localAddress: HTTPListenAddress, listener: NIOAsyncChannel<Connection, Never>, router: HTTPRouter, logger: Logger) {
+        self.localAddress = localAddress
+        self.listener = listener
+        self.router = router
+        self.logger = logger
+    }
+
+    /// Listens on `address`.
+    /// - Throws: ``HTTPServerError/addressInUse(address:)`` when another socket holds the port,
+    ///   ``HTTPServerError/bindFailed(address:reason:)`` for any other failure.
+    public static func bind(
+        _ address: HTTPListenAddress, router: HTTPRouter, logger: Logger,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws(HTTPServerError) -> HTTPServer {
+        let listener: NIOAsyncChannel<Connection, Never>
+        do {
+            listener = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: address.host, port: address.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        return try Connection(wrappingChannelSynchronously: channel)
+                    }
+                }
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw .addressInUse(address: address.description)
+        } catch {
+            throw .bindFailed(address: address.description, reason: String(describing: error))
+        }
+        let bound = listener.channel.localAddress
+        let local = HTTPListenAddress(host: bound?.ipAddress ?? address.host, port: bound?.port ?? address.port)
+        return HTTPServer(localAddress: local, listener: listener, router: router, logger: logger)
+    }
+
+    /// Serves connections until a graceful shutdown (or cancellation), then closes the listener.
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await listener.executeThenClose { inbound in
+                    for try await connection in inbound.cancelOnGracefulShutdown() {
+                        group.addTask { await self.serve(connection) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            self.listener.channel.close(promise: nil)
+        }
+    }
+
+    /// Stops accepting connections (connections in progress finish their request).
+    public func close() async {
+        try? await listener.channel.close()
+    }
+
+    private func serve(_ connection: Connection) async {
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                var exchange = RequestAssembly(router: router)
+                for try await part in inbound {
+                    switch exchange.consume(part) {
+                    case .incomplete:
+                        continue
+                    case let .reject(response):
+                        try await write(response, keepAlive: false, head: exchange.head, to: outbound)
+                        return
+                    case let .complete(request, keepAlive):
+                        let response = await respond(to: request)
+                        try await write(response, keepAlive: keepAlive, head: exchange.head, to: outbound)
+                        if !keepAlive { return }
+                        exchange = RequestAssembly(router: router)
+                    }
+                }
+            }
+        } catch {
+            logger.debug("HTTP connection ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch router.match(method: request.method, path: request.path) {
+        case let .route(route):
+            return await route.handler(request)
+        case .notFound:
+            return .text(404, "no such endpoint: \(request.path)")
+        case let .methodNotAllowed(allowed):
+            return .text(405, "\(request.method) is not allowed on \(request.path)", headers: [("Allow", allowed.joined(separator: ", "))])
+        }
+    }
+
+    private func write(
+        _ response: HTTPResponse, keepAlive: Bool, head request: HTTPRequestHead?,
+        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    ) async throws {
+        var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
+        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+        headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        let version = request?.version ?? .http1_1
+        let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        try await outbound.write(.head(head))
+        if request?.method != .HEAD, !response.body.isEmpty {
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
+        }
+        try await outbound.write(.end(nil))
+    }
+}

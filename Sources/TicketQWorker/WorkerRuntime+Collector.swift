@@ -1,0 +1,46 @@
+import Logging
+import Synchronization
+import TicketQCore
+import TicketQLanes
+import TicketQMetrics
+
+/// The collector role: one live worker at a time exports the lane and cluster gauges, so that
+/// summing over workers never double-counts a lane's depth.
+extension WorkerRuntime {
+    /// Renews or takes the collector role, then exports (or withdraws) the cluster gauges and
+    /// refreshes the brands' high-volume switches.
+    func collect() async throws {
+        let (instance, ttl) = (self.instance, configuration.livenessTTL)
+        let leading = try await lanes { store in try store.leadCollector(instance: instance, ttl: ttl) }
+        let wasLeading = isCollector.exchange(leading, ordering: .relaxed)
+        if leading != wasLeading {
+            logger.info(leading ? "this worker is now the metrics collector" : "this worker is no longer the metrics collector")
+        }
+        let changes = try await lanes { store in try store.highVolumeChanges() }
+        let now = DeliveryProcessor.nowMillis
+        for (brand, history) in changes {
+            let current = history.filter { $0.atMillis <= now }.max { $0.atMillis < $1.atMillis }
+            metrics.setHighVolume(brand: brand, on: current?.on ?? false)
+        }
+        guard leading else {
+            if wasLeading { metrics.publishCluster(nil) }
+            return
+        }
+        let (snapshot, registry) = try await lanes { store in (try store.snapshot(), try store.liveWorkers()) }
+        metrics.publishCluster(Self.clusterFigures(snapshot, liveWorkers: registry.live.count))
+    }
+
+    static func clusterFigures(_ snapshot: LaneSnapshot, liveWorkers: Int) -> ClusterFigures {
+        var lanes: [Lane: ClusterFigures.LaneFigures] = [:]
+        for lane in Lane.allCases {
+            let figures = snapshot.lanes[lane]
+            let oldest = figures?.oldestEnqueuedMillis.map { Double(max(0, snapshot.serverTimeMillis - $0)) / 1000 } ?? 0
+            let headroom = figures?.earliestDueMillis.map { Double($0 - snapshot.serverTimeMillis) / 1000 }
+            lanes[lane] = .init(
+                depth: figures?.depth ?? 0, retrying: figures?.retrying ?? 0, oldestAgeSeconds: oldest,
+                earliestDueHeadroomSeconds: (figures?.depth ?? 0) > 0 ? headroom : nil
+            )
+        }
+        return ClusterFigures(lanes: lanes, inFlight: snapshot.inFlight, deadLetters: snapshot.deadLetters, workersLive: liveWorkers)
+    }
+}
