@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQLoadTests",

@@ -1,0 +1,93 @@
+import Logging
+import TicketQHTTP
+import TicketQTestSupport
+import Testing
+
+@Suite struct HTTPServerTests {
+    private static let router = HTTPRouter([
+        HTTPRoute("GET", "/hello") { request in .text(200, "hello \(request.query ?? "")") },
+        HTTPRoute("POST", "/echo", maxBodyBytes: 1024) { request in
+            HTTPResponse(status: 202, headers: [("X-Length", String(request.body.count))], body: request.body)
+        },
+    ])
+
+    private func withServer(_ body: (HTTPServer) async throws -> Void) async throws {
+        let server = try await HTTPServer.bind(HTTPListenAddress(host: "127.0.0.1", port: 0), router: Self.router, logger: Logger(label: "test"))
+        let serving = Task { try await server.run() }
+        defer { serving.cancel() }
+        #expect(server.localAddress.port > 0, "port 0 must be replaced by the bound port")
+        try await body(server)
+        await server.close()
+    }
+
+    @Test func answersRoutesAndKeepsTheConnection() async throws {
+        try await withServer { server in
+            let port = server.localAddress.port
+            try await HTTPTestClient.offPool {
+                let client = try HTTPTestClient(port: port)
+                let first = try client.request("GET", "/hello?x=1")
+                #expect(first.status == 200)
+                #expect(first.text == "hello x=1\n")
+                #expect(first.headers["connection"] == "keep-alive")
+                let second = try client.request("POST", "/echo", body: Array("ticket".utf8))
+                #expect(second.status == 202)
+                #expect(second.text == "ticket")
+                #expect(second.headers["x-length"] == "6")
+            }
+        }
+    }
+
+    @Test func unknownPathIs404AndWrongMethodIs405() async throws {
+        try await withServer { server in
+            let port = server.localAddress.port
+            try await HTTPTestClient.offPool {
+                let client = try HTTPTestClient(port: port)
+                #expect(try client.request("GET", "/nope").status == 404)
+                let wrong = try client.request("DELETE", "/hello")
+                #expect(wrong.status == 405)
+                #expect(wrong.headers["allow"] == "GET")
+                #expect(try client.request("POST", "/nope", body: [1, 2, 3]).status == 404)
+            }
+        }
+    }
+
+    @Test func oversizedBodyIs413() async throws {
+        try await withServer { server in
+            let port = server.localAddress.port
+            try await HTTPTestClient.offPool {
+                let client = try HTTPTestClient(port: port)
+                let response = try client.request("POST", "/echo", body: [UInt8](repeating: 65, count: 4096))
+                #expect(response.status == 413)
+                #expect(response.text.contains("at most 1024 bytes"))
+            }
+        }
+    }
+
+    @Test func malformedRequestIs400() async throws {
+        try await withServer { server in
+            let port = server.localAddress.port
+            try await HTTPTestClient.offPool {
+                let client = try HTTPTestClient(port: port)
+                try client.send(Array("NOT HTTP AT ALL\r\n\r\n".utf8))
+                #expect(try client.readResponse().status == 400)
+            }
+        }
+    }
+
+    @Test func busyPortIsReportedAsInUse() async throws {
+        try await withServer { server in
+            await #expect(throws: HTTPServerError.addressInUse(address: server.localAddress.description)) {
+                _ = try await HTTPServer.bind(server.localAddress, router: Self.router, logger: Logger(label: "test"))
+            }
+        }
+    }
+
+    @Test func unbindableAddressIsReported() async throws {
+        await #expect {
+            _ = try await HTTPServer.bind(HTTPListenAddress(host: "192.0.2.1", port: 0), router: Self.router, logger: Logger(label: "test"))
+        } throws: { error in
+            if case .bindFailed = error as? HTTPServerError { return true }
+            return false
+        }
+    }
+}
