@@ -33,6 +33,7 @@ extension StatusCommand.Report {
         object.addRaw("dedupe", dedupe.json)
         object.addRaw("workers", "[" + workers.map(\.json).joined(separator: ",") + "]")
         object.add("stale_workers", Int64(staleWorkers))
+        object.addRaw("totals", totalsJSON)
         object.addRaw("high_volume", switches.json)
         return object.json
     }

@@ -34,6 +34,7 @@ extension StatusCommand.Report {
         lines.append(dedupe)
         lines.append("")
         lines.append(workersText)
+        lines.append(totalsText)
         lines.append("")
         if highVolume.isEmpty {
             lines.append("high volume: no brands")
