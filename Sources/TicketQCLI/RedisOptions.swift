@@ -7,6 +7,8 @@ import TicketQRedis
 struct RedisOptions: ParsableArguments {
     /// The environment variable read when `--redis` is not given.
     static let environmentVariable = "TICKETQ_REDIS_URL"
+    /// The environment variable naming the password file when `--redis-password-file` is not given.
+    static let passwordFileVariable = "TICKETQ_REDIS_PASSWORD_FILE"
 
     @Option(
         name: .customLong("redis"),
@@ -21,7 +23,8 @@ struct RedisOptions: ParsableArguments {
     @Option(
         name: .customLong("redis-password-file"),
         help: ArgumentHelp(
-            "Read the Redis password from this file (one trailing newline is ignored), so it stays off the command line.",
+            "Read the Redis password from this file (one trailing newline is ignored), so it stays off the command line "
+                + "(default: $\(passwordFileVariable) when set).",
             valueName: "path"
         )
     )
@@ -60,7 +63,8 @@ struct RedisOptions: ParsableArguments {
             // Some parse errors quote the text, which may carry a password.
             throw .url(origin: origin, reason: error.description.replacingOccurrences(of: text, with: Self.redactedText(text)))
         }
-        if let passwordFile {
+        let environment = ProcessInfo.processInfo.environment[Self.passwordFileVariable].flatMap { $0.isEmpty ? nil : $0 }
+        if let passwordFile = passwordFile ?? environment {
             do {
                 parsed = parsed.withPassword(try RedisPasswordFile.read(path: passwordFile))
             } catch {
