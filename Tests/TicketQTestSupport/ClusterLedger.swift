@@ -1,18 +1,19 @@
 /// The outcome rows of several stores (one per worker host), as `ticketq outcomes --all` prints
 /// them, with the checks of the delivery guarantee: every ticket has exactly one accepted outcome.
-struct ClusterLedger {
+public struct ClusterLedger: Sendable {
     /// One outcome row and the store it came from.
-    struct Row {
-        let store: String
-        let ticketID: String
-        let status: String
-        let fence: Int
-        let attempts: Int
-        let ackConfirmed: Bool
-        let deadReason: String?
-        let worker: String
+    public struct Row: Sendable {
+        public let store: String
+        public let ticketID: String
+        public let status: String
+        public let fence: Int
+        public let attempts: Int
+        public let ackConfirmed: Bool
+        public let deadReason: String?
+        public let worker: String
 
-        init(store: String, object: [String: Any]) {
+        /// Reads a row from its JSON object.
+        public init(store: String, object: [String: Any]) {
             self.store = store
             ticketID = object["ticket_id"] as? String ?? ""
             status = object["status"] as? String ?? ""
@@ -24,28 +25,34 @@ struct ClusterLedger {
         }
 
         /// Not superseded and its ack confirmed by Redis: the outcome that counts.
-        var isAccepted: Bool { status != "superseded" && ackConfirmed }
+        public var isAccepted: Bool { status != "superseded" && ackConfirmed }
     }
 
-    let rows: [Row]
+    /// Every row.
+    public let rows: [Row]
+
+    /// Collects rows.
+    public init(rows: [Row]) {
+        self.rows = rows
+    }
 
     /// Rows by ticket id.
-    var byTicket: [String: [Row]] { Dictionary(grouping: rows, by: \.ticketID) }
+    public var byTicket: [String: [Row]] { Dictionary(grouping: rows, by: \.ticketID) }
 
     /// Rows that are neither superseded nor confirmed: a worker committed them and never learnt
     /// whether Redis accepted the ack.
-    var unconfirmed: [Row] { rows.filter { $0.status != "superseded" && !$0.ackConfirmed } }
+    public var unconfirmed: [Row] { rows.filter { $0.status != "superseded" && !$0.ackConfirmed } }
 
     /// Tickets with a row that is not superseded (done or dead, confirmed or not) in more than one
     /// store, sorted.
-    var liveInSeveralStores: [String] {
+    public var liveInSeveralStores: [String] {
         byTicket.filter { Set($0.value.filter { $0.status != "superseded" }.map(\.store)).count > 1 }.keys.sorted()
     }
 
     /// What violates "each of `ids` has exactly one accepted outcome, with `status`", one line per
     /// problem (at most `limit` lines); empty when the guarantee holds. Outcomes of tickets that were
     /// never submitted are reported too.
-    func violations(expecting ids: [String], status: String = "done", limit: Int = 20) -> [String] {
+    public func violations(expecting ids: [String], status: String = "done", limit: Int = 20) -> [String] {
         var problems: [String] = []
         let grouped = byTicket
         for id in ids {
