@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "ticketq-load", targets: ["ticketq-load"]),
         .library(name: "TicketQCore", targets: ["TicketQCore"]),
         .library(name: "TicketQConfig", targets: ["TicketQConfig"]),
+        .library(name: "TicketQTriage", targets: ["TicketQTriage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,7 +67,7 @@ let package = Package(
         ),
 
         // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
-        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes"], swiftSettings: swiftSettings),
+        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage"], swiftSettings: swiftSettings),
 
         // MARK: Worker runtime
         .target(
@@ -129,13 +130,13 @@ let package = Package(
         .testTarget(name: "TicketQRedisTests", dependencies: ["TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQStoreTests", dependencies: ["TicketQStore", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQLanesTests", dependencies: ["TicketQLanes", "TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TicketQIntakeTests", dependencies: ["TicketQIntake", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQIntakeTests", dependencies: ["TicketQIntake", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQWorkerTests",
             dependencies: ["TicketQWorker", "TicketQLanes", "TicketQRedis", "TicketQStore", "TicketQIntake", "TicketQTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),

@@ -17,5 +17,13 @@ let package = Package(
                 .product(name: "TicketQConfig", package: "ticketq"),
             ]
         ),
+        .executableTarget(
+            name: "triage-bench",
+            dependencies: [
+                .product(name: "TicketQCore", package: "ticketq"),
+                .product(name: "TicketQConfig", package: "ticketq"),
+                .product(name: "TicketQTriage", package: "ticketq"),
+            ]
+        ),
     ]
 )

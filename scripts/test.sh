@@ -10,4 +10,4 @@ swift test --skip-build
 swift build -c release --product ticketq
 .build/release/ticketq policies >/dev/null
 .build/release/ticketq demo --tickets 2000 --workers 2 --timeout 120
-(cd Benchmarks && swift run -c release sla-bench --iterations 200000 --smoke)
+(cd Benchmarks && swift run -c release sla-bench --iterations 200000 --smoke && swift run -c release triage-bench --data ../data/bitext-customer-support-utterances.csv --smoke)

@@ -123,7 +123,8 @@ struct DemoCommand: ParsableCommand {
             line.add("received_at", RFC3339.formatUTC(received))
             line.add("subject", "Question about my order")
             line.add("body", sample.text)
-            line.add("category", DemoIntentMap.category(for: sample.intent, brand: brand))
+            // The sample's labelled intent, filed by the brand's own intent map (as triage would).
+            line.add("category", catalog.brands[brand]?.category(forIntent: sample.intent))
             submitter.add(line: Array(line.json.utf8), number: index + 1, now: now)
         }
         submitter.finish()

@@ -4,6 +4,7 @@ import TicketQCore
 import TicketQIntake
 import TicketQLanes
 import TicketQRedis
+import TicketQTriage
 
 /// `ticketq submit`: enqueue JSONL tickets.
 struct SubmitCommand: ParsableCommand {
@@ -33,6 +34,9 @@ struct SubmitCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("The triage model for tickets without a category (default: $TICKETQ_MODEL, else /usr/share/ticketq/triage-model.bin, else the built-in one).", valueName: "path"))
+    var model: String?
+
     func validate() throws {
         guard (1...10_000).contains(batch) else { throw ValidationError("--batch must be between 1 and 10000") }
         guard textLimit >= 1024 else { throw ValidationError("--text-limit must be at least 1024 bytes") }
@@ -60,8 +64,16 @@ struct SubmitCommand: ParsableCommand {
         }
         let url = try redis.resolvedURL()
         let keys = lanes.keys
+        let triager: TicketTriager
+        do {
+            triager = TicketTriager(model: try ModelLocator.load(explicitPath: model).model)
+        } catch {
+            Diagnostics.error("cannot load the triage model: \(error)")
+            throw ExitStatus.failure
+        }
         let submitter = TicketSubmitter(
-            catalog: catalog, highVolume: highVolume, textLimit: TicketTextLimit(bytes: textLimit) ?? .default, batchSize: batch
+            catalog: catalog, highVolume: highVolume, textLimit: TicketTextLimit(bytes: textLimit) ?? .default, batchSize: batch,
+            triager: triager
         ) {
             LaneStore(connection: try RedisConnection(url: url, options: RedisConnectionOptions(clientName: "ticketq-submit")), keys: keys)
         }
@@ -84,6 +96,7 @@ struct SubmitCommand: ParsableCommand {
             object.add("rejected", Int64(report.rejected.count))
             object.add("not_accepted", Int64(report.notAccepted))
             object.add("received_in_future", Int64(report.receivedInFuture))
+            object.add("needs_review", Int64(report.needsReview))
             object.add("refusal", report.refusal)
             print(object.json)
         } else {

@@ -2,7 +2,7 @@ import TicketQCore
 
 /// Turns a brand policy document (`config/brands/*.yaml`, spec §7) into a validated ``BrandPolicy``.
 public enum PolicyDecoder {
-    static let fields: Set<String> = ["brand", "version", "calendar", "default_category", "urgent_categories", "lanes", "categories", "replies"]
+    static let fields: Set<String> = ["brand", "version", "calendar", "default_category", "urgent_categories", "lanes", "categories", "replies", "intents", "urgent_cues"]
 
     /// Decodes and validates a brand policy against the known calendars.
     ///
@@ -77,10 +77,34 @@ public enum PolicyDecoder {
             }
         }
 
+        var intents: [String: String] = [:]
+        if let intentsReader = try root.child("intents") {
+            for entry in try intentsReader.entries() {
+                intents[entry.key] = try ConfigReader(entry.value, file: file, path: intentsReader.childPath(entry.key)).nonEmptyString()
+            }
+        }
+        var cues: [UrgentCue] = []
+        for item in try root.child("urgent_cues")?.items() ?? [] {
+            let phrase: String
+            var category: String?
+            if case .string = item.node {
+                phrase = try item.nonEmptyString()
+            } else {
+                try item.rejectUnknownKeys(["phrase", "category"])
+                phrase = try item.required("phrase").nonEmptyString()
+                category = try item.child("category")?.nonEmptyString()
+            }
+            guard let cue = UrgentCue(phrase: phrase, category: category) else {
+                throw item.error("the cue \"\(phrase)\" has no words")
+            }
+            cues.append(cue)
+        }
+
         do {
             return try BrandPolicy(
                 brand: brand, version: version, calendar: calendar, defaultCategory: defaultCategory,
-                urgentCategories: urgent, lanes: lanes, categories: categories, replies: replies
+                urgentCategories: urgent, lanes: lanes, categories: categories, replies: replies,
+                intents: intents, urgentCues: cues
             )
         } catch {
             throw ConfigError(file: file, field: error.field, reason: error.reason)

@@ -1,11 +1,13 @@
 import TicketQConfig
 import TicketQCore
+import TicketQTriage
 
 /// Resolves each ticket's policy and SLA at intake: lane, due instants and when a lower-tier
 /// ticket is promoted into the same-business-day lane.
 ///
-/// Triage fields given on the ticket are used as they are. Without a category the brand's
-/// default category applies.
+/// Triage fields given on the ticket are used as they are. A ticket without a category takes
+/// triage's decision when there is one (its category, and its urgency and complexity unless the
+/// ticket gave them), else the brand's default category.
 public struct IntakePlanner: Sendable {
     /// The brand policies and calendars.
     public let catalog: PolicyCatalog
@@ -28,7 +30,7 @@ public struct IntakePlanner: Sendable {
     ///   and as the promotion time of a ticket that is due before any business day opens.
     /// - Throws: ``TicketRejection`` on `brand` for a brand without a policy, and on
     ///   `received_at` when the due computation leaves the calendar's coverage.
-    public func plan(_ ticket: Ticket, now: Instant) throws(TicketRejection) -> IntakePlan {
+    public func plan(_ ticket: Ticket, now: Instant, triage: TriageDecision? = nil) throws(TicketRejection) -> IntakePlan {
         guard let policy = catalog.brands[ticket.brand] else {
             throw TicketRejection(
                 field: "brand",
@@ -36,10 +38,11 @@ public struct IntakePlanner: Sendable {
             )
         }
         let highVolumeMode = highVolume.isOn(brand: ticket.brand, at: ticket.receivedAt)
-        let complex = ticket.complex ?? false
+        let triage = ticket.category == nil ? triage : nil
+        let complex = ticket.complex ?? triage?.complex ?? false
         let facts = TicketFacts(
-            category: ticket.category,
-            urgent: ticket.urgent ?? false,
+            category: ticket.category ?? triage?.category,
+            urgent: (ticket.urgent ?? false) || (triage?.urgent ?? false),
             complex: complex,
             highVolumeMode: highVolumeMode
         )

@@ -9,6 +9,7 @@ struct PayloadFields {
     var from: String?
     var messageID: String?
     var orderID: String?
+    var triageModel: String?
     var givenCategory: String?
     var givenUrgent: Bool?
     var givenComplex: Bool?
@@ -59,6 +60,7 @@ struct PayloadFields {
             case .from: from = text
             case .messageID: messageID = text
             case .orderID: orderID = text
+            case .triageModel: triageModel = text
             case .givenCategory: givenCategory = text
             case .categoryResolved: categoryResolved = text
             case .lane: laneCode = text

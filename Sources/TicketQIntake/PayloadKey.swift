@@ -26,6 +26,7 @@ enum PayloadKey: String, CaseIterable {
     case policyVersion = "pv"
     case calendarVersion = "cv"
     case enqueuedAtMillis = "eq"
+    case triageModel = "tm"
 
     /// The JSON type a key holds.
     enum Kind {
@@ -66,6 +67,7 @@ enum PayloadKey: String, CaseIterable {
         case .policyVersion: 20
         case .calendarVersion: 21
         case .enqueuedAtMillis: 22
+        case .triageModel: 23
         }
     }
 
@@ -124,6 +126,7 @@ enum PayloadKey: String, CaseIterable {
         case .policyVersion: return "policy_version"
         case .calendarVersion: return "calendar_version"
         case .enqueuedAtMillis: return "enqueued_at in ms"
+        case .triageModel: return "triage model version"
         }
     }
 

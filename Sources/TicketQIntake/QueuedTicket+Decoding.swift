@@ -82,7 +82,8 @@ extension QueuedTicket {
             effectiveReceiptMillis: try required(fields.effectiveReceiptMillis, .effectiveReceiptMillis),
             policyVersion: try required(fields.policyVersion, .policyVersion),
             calendarVersion: try required(fields.calendarVersion, .calendarVersion),
-            enqueuedAtMillis: try required(fields.enqueuedAtMillis, .enqueuedAtMillis)
+            enqueuedAtMillis: try required(fields.enqueuedAtMillis, .enqueuedAtMillis),
+            triageModelVersion: fields.triageModel
         )
     }
 

@@ -33,6 +33,7 @@ extension QueuedTicket {
         writer.addIfPresent(.from, ticket.from)
         writer.addIfPresent(.messageID, ticket.messageID)
         writer.addIfPresent(.orderID, ticket.orderID)
+        writer.addIfPresent(.triageModel, triageModelVersion)
         writer.addIfPresent(.subject, ticket.subject)
         writer.addIfPresent(.body, ticket.body)
         return writer.finish()

@@ -31,6 +31,8 @@ public struct QueuedTicket: Sendable, Hashable {
     public let calendarVersion: String
     /// When intake enqueued the ticket, ms since the epoch.
     public let enqueuedAtMillis: Int64
+    /// The triage model that chose the category, when triage did (the ticket gave none).
+    public let triageModelVersion: String?
 
     /// When the message was received, ms since the epoch.
     public var receivedMillis: Int64 { ticket.receivedAt.secondsSinceEpoch * 1000 }
@@ -49,7 +51,8 @@ public struct QueuedTicket: Sendable, Hashable {
         effectiveReceiptMillis: Int64,
         policyVersion: String,
         calendarVersion: String,
-        enqueuedAtMillis: Int64
+        enqueuedAtMillis: Int64,
+        triageModelVersion: String? = nil
     ) {
         self.ticket = ticket
         self.categoryResolved = categoryResolved
@@ -62,10 +65,11 @@ public struct QueuedTicket: Sendable, Hashable {
         self.policyVersion = policyVersion
         self.calendarVersion = calendarVersion
         self.enqueuedAtMillis = enqueuedAtMillis
+        self.triageModelVersion = triageModelVersion
     }
 
     /// Creates the queued form of a planned ticket.
-    public init(ticket: Ticket, plan: IntakePlan, enqueuedAtMillis: Int64) {
+    public init(ticket: Ticket, plan: IntakePlan, enqueuedAtMillis: Int64, triageModelVersion: String? = nil) {
         self.init(
             ticket: ticket,
             categoryResolved: plan.categoryResolved,
@@ -77,7 +81,8 @@ public struct QueuedTicket: Sendable, Hashable {
             effectiveReceiptMillis: plan.effectiveReceipt.secondsSinceEpoch * 1000,
             policyVersion: plan.policyVersion,
             calendarVersion: plan.calendarVersion,
-            enqueuedAtMillis: enqueuedAtMillis
+            enqueuedAtMillis: enqueuedAtMillis,
+            triageModelVersion: triageModelVersion
         )
     }
 }

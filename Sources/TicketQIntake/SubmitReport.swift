@@ -12,6 +12,8 @@ public struct SubmitReport: Sendable {
     public var refusal: String?
     /// Tickets whose receipt time lies in the future of the submitting clock.
     public var receivedInFuture = 0
+    /// Tickets triage filed under the default category for want of a confident prediction.
+    public var needsReview = 0
 
     /// Creates an empty report.
     public init() {}

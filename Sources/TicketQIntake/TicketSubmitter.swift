@@ -2,6 +2,7 @@ import Foundation
 import TicketQConfig
 import TicketQCore
 import TicketQLanes
+import TicketQTriage
 
 /// Validates JSONL tickets, plans their SLA and enqueues them in batches.
 ///
@@ -13,6 +14,9 @@ public final class TicketSubmitter {
     private let planner: IntakePlanner
     private let sender: BatchSender
     private let batchSize: Int
+    private let triager: TicketTriager?
+    private var extractor: FeatureExtractor?
+    private let catalog: PolicyCatalog
     private var pending: [LaneEntry] = []
     private var finished = false
     /// The report; complete after ``finish()``.
@@ -25,10 +29,15 @@ public final class TicketSubmitter {
     ///   - highVolume: the brands' high-volume switch history.
     ///   - makeLanes: opens the lanes on the sending thread (each submitter has its own connection).
     ///   - batchSize: tickets per Redis round trip.
+    ///   - triager: decides category, urgency and complexity of tickets that carry no category
+    ///     (without one they take the brand's default category).
     public init(
         catalog: PolicyCatalog, highVolume: HighVolumeSchedule, textLimit: TicketTextLimit = .default, batchSize: Int = 1000,
-        makeLanes: @escaping @Sendable () throws -> LaneStore
+        triager: TicketTriager? = nil, makeLanes: @escaping @Sendable () throws -> LaneStore
     ) {
+        self.triager = triager
+        extractor = triager?.makeExtractor()
+        self.catalog = catalog
         decoder = TicketDecoder(catalog: catalog, textLimit: textLimit)
         planner = IntakePlanner(catalog: catalog, highVolume: highVolume)
         sender = BatchSender(makeLanes: makeLanes)
@@ -50,19 +59,41 @@ public final class TicketSubmitter {
         guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
         do {
             let ticket = try decoder.decode(line, lineNumber: number)
-            let plan = try planner.plan(ticket, now: now)
+            try enqueue(ticket, now: now)
+        } catch {
+            report.rejected.append(error.at(line: number))
+        }
+        if pending.count >= batchSize { flush() }
+    }
+
+    /// Adds one decoded ticket (e.g. from an email); a ticket intake cannot plan is reported
+    /// under `number`.
+    public func add(_ ticket: Ticket, number: Int, now: Instant) {
+        do {
+            try enqueue(ticket, now: now)
+        } catch {
+            report.rejected.append(error.at(line: number))
+        }
+        if pending.count >= batchSize { flush() }
+    }
+
+    private func enqueue(_ ticket: Ticket, now: Instant) throws(TicketRejection) {
+        do {
+            var decision: TriageDecision?
+            if ticket.category == nil, let triager, extractor != nil {
+                decision = triager.triage(subject: ticket.subject, body: ticket.body, policy: catalog.brands[ticket.brand], using: &extractor!)
+                if decision?.needsReview == true { report.needsReview += 1 }
+            }
+            let plan = try planner.plan(ticket, now: now, triage: decision)
             if plan.receivedInFuture { report.receivedInFuture += 1 }
             let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-            let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: enqueued)
+            let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: enqueued, triageModelVersion: decision?.modelVersion)
             pending.append(LaneEntry(
                 id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,
                 promoteAtMillis: plan.promoteAt.map { $0.secondsSinceEpoch * 1000 },
                 enqueuedMillis: enqueued, payload: queued.encode()
             ))
-        } catch {
-            report.rejected.append(error.at(line: number))
         }
-        if pending.count >= batchSize { flush() }
     }
 
     /// Sends what is buffered, waits for every batch and completes the report.

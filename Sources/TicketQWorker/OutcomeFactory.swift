@@ -42,7 +42,8 @@ enum OutcomeFactory {
             startedAt: startedAt, completedAt: completedAt, attempts: claimed.attempts, worker: worker, status: status,
             slaMet: status == .done ? OutcomeRecord.slaMet(dueAt: ticket.dueMillis, completedAt: completedAt) : nil,
             action: action, reply: reply, fence: claimed.lease.token, deadReason: deadReason, lastError: lastError,
-            policyVersion: ticket.policyVersion, calendarVersion: ticket.calendarVersion, truncated: ticket.truncated
+            policyVersion: ticket.policyVersion, calendarVersion: ticket.calendarVersion,
+            triageModelVersion: ticket.triageModelVersion, truncated: ticket.truncated
         )
     }
 

@@ -1,6 +1,7 @@
 import TicketQConfig
 import TicketQCore
 import TicketQIntake
+import TicketQTriage
 import Testing
 
 struct IntakePlannerTests {
@@ -137,5 +138,37 @@ struct IntakePlannerTests {
         #expect(throws: TicketRejection(field: "brand", reason: "unknown brand \"acme\"; configured brands: mejurn, pandorana")) {
             try planner.plan(try TicketFixtures.ticket(brand: "acme"), now: now)
         }
+    }
+}
+
+/// Triage at intake: a ticket without a category takes triage's decision.
+struct IntakeTriageTests {
+    private let now = Instant(secondsSinceEpoch: 1_800_000_000)
+
+    private func decision(category: String, urgent: Bool, complex: Bool) -> TriageDecision {
+        TriageDecision(intent: "x", confidence: 0.9, category: category, urgent: urgent, complex: complex, needsReview: false, matchedCue: nil, modelVersion: "m-1")
+    }
+
+    @Test func ticketWithoutACategoryTakesTriagesDecision() throws {
+        let planner = IntakePlanner(catalog: try TicketFixtures.catalog())
+        let plan = try planner.plan(try TicketFixtures.ticket(), now: now, triage: decision(category: "order_modification", urgent: true, complex: false))
+        #expect(plan.categoryResolved == "order_modification")
+        #expect(plan.urgent && plan.lane == .sameBusinessDay)
+    }
+
+    @Test func givenFieldsWinOverTriage() throws {
+        let planner = IntakePlanner(catalog: try TicketFixtures.catalog())
+        let ticket = try TicketFixtures.ticket(category: "complaint")
+        let plan = try planner.plan(ticket, now: now, triage: decision(category: "order_modification", urgent: true, complex: true))
+        #expect(plan.categoryResolved == "complaint")
+        #expect(!plan.urgent && !plan.complex)
+    }
+
+    @Test func triageModelVersionTravelsInThePayload() throws {
+        let ticket = try TicketFixtures.ticket()
+        let plan = try IntakePlanner(catalog: try TicketFixtures.catalog()).plan(ticket, now: now)
+        let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: 1, triageModelVersion: "linear-svm-abc")
+        #expect(try QueuedTicket.decode(queued.encode()).triageModelVersion == "linear-svm-abc")
+        #expect(try QueuedTicket.decode(QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: 1).encode()).triageModelVersion == nil)
     }
 }

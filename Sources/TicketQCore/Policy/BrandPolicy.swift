@@ -19,6 +19,11 @@ public struct BrandPolicy: Sendable {
     public let categories: [String: CategoryPolicy]
     /// Reply templates by key: `acknowledgement`, `urgent`, or a category name (see ``ReplyTemplateKey``).
     public let replies: [String: String]
+    /// Triage: classifier intent → this brand's category. An intent not listed files under
+    /// ``defaultCategory``.
+    public let intents: [String: String]
+    /// Phrases that make a ticket urgent whatever its category.
+    public let urgentCues: [UrgentCue]
 
     /// Validates and creates a policy.
     ///
@@ -32,7 +37,9 @@ public struct BrandPolicy: Sendable {
         urgentCategories: [String],
         lanes: [Lane: LanePolicy],
         categories: [String: CategoryPolicy],
-        replies: [String: String] = [:]
+        replies: [String: String] = [:],
+        intents: [String: String] = [:],
+        urgentCues: [UrgentCue] = []
     ) throws(PolicyError) {
         guard !brand.isEmpty else { throw PolicyError(field: "brand", reason: "must not be empty") }
         guard !categories.isEmpty else { throw PolicyError(field: "categories", reason: "at least one category is required") }
@@ -69,6 +76,21 @@ public struct BrandPolicy: Sendable {
             throw PolicyError(field: "replies.\(key)", reason: "not a category, \"acknowledgement\" or \"urgent\"")
         }
         self.replies = replies
+        for (intent, category) in intents.sorted(by: { $0.key < $1.key }) where categories[category] == nil {
+            throw PolicyError(field: "intents.\(intent)", reason: "'\(category)' is not one of the brand's categories")
+        }
+        for (index, cue) in urgentCues.enumerated() {
+            if let category = cue.category, categories[category] == nil {
+                throw PolicyError(field: "urgent_cues[\(index)].category", reason: "'\(category)' is not one of the brand's categories")
+            }
+        }
+        self.intents = intents
+        self.urgentCues = urgentCues
+    }
+
+    /// The category triage files `intent` under.
+    public func category(forIntent intent: String) -> String {
+        intents[intent] ?? defaultCategory
     }
 
     /// Warnings that don't stop loading, such as a cutoff outside opening hours (spec §5.4 SHOULD).
