@@ -67,7 +67,7 @@ let package = Package(
         ),
 
         // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
-        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage"], swiftSettings: swiftSettings),
+        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage", "TicketQMail"], swiftSettings: swiftSettings),
 
         // MARK: Worker runtime
         .target(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TicketQCore
 import TicketQIntake
+import TicketQMail
 import TicketQLanes
 import TicketQRedis
 import TicketQTriage
@@ -10,20 +11,29 @@ import TicketQTriage
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
-        abstract: "Validate tickets (JSONL), work out their lane and due times, and enqueue them.",
+        abstract: "Validate tickets (JSONL) or emails, work out their lane and due times, and enqueue them.",
         discussion: """
-            Each line is a ticket object: id, brand, received_at, subject and/or body, and optional from, \
-            message_id, order_id, category, urgent, complex. Every rejected line is reported on standard \
-            error with its line number and reason; the valid lines are still enqueued. Exit status: 0 all \
-            accepted or duplicate; 2 some lines were rejected; 1 Redis did not accept some tickets.
+            JSONL: each line is a ticket object: id, brand, received_at, subject and/or body, and optional \
+            from, message_id, order_id, category, urgent, complex. Every rejected line is reported on \
+            standard error with its line number and reason; the valid lines are still enqueued. \
+            --format eml FILE…: one raw RFC 5322 message per file; --format mbox FILE…: mailbox files. \
+            A message that cannot become a ticket goes to the quarantine (ticketq quarantine) with its \
+            reason; its neighbours are still enqueued. Tickets without a category are triaged. Exit \
+            status: 0 all accepted or duplicate; 2 some lines were rejected or messages quarantined; \
+            1 Redis did not accept some tickets.
             """
     )
 
     @OptionGroup var redis: RedisOptions
     @OptionGroup var policies: PolicyOptions
 
-    @Argument(help: ArgumentHelp("A JSONL file, or - for standard input (the default).", valueName: "file"))
-    var file: String = "-"
+    @Option(help: "Input format: jsonl (tickets), eml (one message per file) or mbox.")
+    var format: InputFormat = .jsonl
+
+    @Argument(help: ArgumentHelp("Input files, or - for standard input (the default). JSONL takes one.", valueName: "file"))
+    var files: [String] = []
+
+    private var file: String { files.first ?? "-" }
 
     @Option(help: "Tickets per Redis round trip.")
     var batch = 1000
@@ -40,12 +50,15 @@ struct SubmitCommand: ParsableCommand {
     func validate() throws {
         guard (1...10_000).contains(batch) else { throw ValidationError("--batch must be between 1 and 10000") }
         guard textLimit >= 1024 else { throw ValidationError("--text-limit must be at least 1024 bytes") }
+        if format == .jsonl, files.count > 1 { throw ValidationError("--format jsonl reads one file; give one path or -") }
     }
 
     func run() throws {
         let catalog = try policies.loadCatalog()
         let handle: FileHandle
-        if file == "-" {
+        if format != .jsonl {
+            handle = .standardInput
+        } else if file == "-" {
             handle = .standardInput
         } else {
             guard let opened = FileHandle(forReadingAtPath: file) else {
@@ -78,13 +91,41 @@ struct SubmitCommand: ParsableCommand {
             LaneStore(connection: try RedisConnection(url: url, options: RedisConnectionOptions(clientName: "ticketq-submit")), keys: keys)
         }
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        do {
-            try LineReader(handle: handle).forEachLine { line, number in
-                submitter.add(line: line, number: number, now: now)
+        var quarantined = 0
+        var unreadable = 0
+        if format == .jsonl {
+            do {
+                try LineReader(handle: handle).forEachLine { line, number in
+                    submitter.add(line: line, number: number, now: now)
+                }
+            } catch {
+                Diagnostics.error("\(file == "-" ? "standard input" : file): read failed: \(error.localizedDescription)")
+                throw ExitStatus.failure
             }
-        } catch {
-            Diagnostics.error("\(file == "-" ? "standard input" : file): read failed: \(error.localizedDescription)")
-            throw ExitStatus.failure
+        } else {
+            let builder = EmailTicketBuilder(catalog: catalog, textLimit: TicketTextLimit(bytes: textLimit) ?? .default)
+            let messages = MailInput.messages(format: format, files: files) { file, reason in
+                Diagnostics.error("\(file): \(reason)")
+                unreadable += 1
+            }
+            for (number, message) in messages.enumerated() {
+                do {
+                    let built = try builder.ticket(from: message.raw, now: now)
+                    submitter.add(built.ticket, number: number + 1, now: now)
+                } catch {
+                    quarantined += 1
+                    do {
+                        if let id = try QuarantineRecord.store(message.raw, source: message.source, reason: error.reason, in: lanes) {
+                            Diagnostics.error("\(message.source): quarantined as \(id): \(error.reason)")
+                        } else {
+                            Diagnostics.error("\(message.source): not accepted: the quarantine is full (\(LaneStore.quarantineLimit) messages): \(error.reason)")
+                        }
+                    } catch {
+                        Diagnostics.error("\(message.source): could not be quarantined: \(error)")
+                        unreadable += 1
+                    }
+                }
+            }
         }
         submitter.finish()
         let report = submitter.report
@@ -97,16 +138,19 @@ struct SubmitCommand: ParsableCommand {
             object.add("not_accepted", Int64(report.notAccepted))
             object.add("received_in_future", Int64(report.receivedInFuture))
             object.add("needs_review", Int64(report.needsReview))
+            if format != .jsonl { object.add("quarantined", Int64(quarantined)) }
             object.add("refusal", report.refusal)
             print(object.json)
         } else {
             print("accepted \(report.accepted), duplicate \(report.duplicates), rejected \(report.rejected.count)"
+                + (format != .jsonl ? ", quarantined \(quarantined)" : "")
                 + (report.notAccepted > 0 ? ", not accepted \(report.notAccepted)" : ""))
         }
         if report.notAccepted > 0 {
             Diagnostics.error("Redis did not accept \(report.notAccepted) tickets: \(report.refusal ?? "unknown reason")")
             throw ExitStatus.failure
         }
-        if !report.rejected.isEmpty { throw ExitStatus.rejectedInput }
+        if unreadable > 0 { throw ExitStatus.failure }
+        if !report.rejected.isEmpty || quarantined > 0 { throw ExitStatus.rejectedInput }
     }
 }

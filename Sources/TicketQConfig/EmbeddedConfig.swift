@@ -36,6 +36,9 @@ categories:
   return_refund: {}
   account_assistance: {}          # create/access/update account, password reset
   feedback_complaint: {}
+# Email intake files a message under this brand when one of its recipients is listed here. The
+# brand's real addresses are redacted in the source policy; these are placeholders to replace.
+support_addresses: [care@mejurn.example]
 # Triage (Choice T1): each of the classifier's 27 intents (the Bitext customer-support set) files
 # under one of this brand's categories. Listed explicitly, including those that file under
 # default_category, so a new intent in a retrained model is noticed (a test checks coverage).
@@ -138,6 +141,9 @@ categories:
   complaint:
     resolution: { unit: business_days, value: 3 }
     source: "address your concerns within 3 business days"
+# Email intake files a message under this brand when one of its recipients is listed here. The
+# brand's real addresses are redacted in the source policy; these are placeholders to replace.
+support_addresses: [support@pandorana.example]
 # Triage (Choice T1): each of the classifier's 27 intents (the Bitext customer-support set) files
 # under one of this brand's categories. Listed explicitly, including those that file under
 # default_category, so a new intent in a retrained model is noticed (a test checks coverage).

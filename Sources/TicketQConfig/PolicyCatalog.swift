@@ -110,6 +110,18 @@ public struct PolicyCatalog: Sendable {
         return try embedded()
     }
 
+    /// The brand one of whose support addresses is among `recipients` (compared lowercased); the
+    /// first recipient that matches decides.
+    public func brand(forRecipients recipients: [String]) -> BrandPolicy? {
+        for recipient in recipients {
+            let address = recipient.lowercased()
+            if let match = brands.values.sorted(by: { $0.brand < $1.brand }).first(where: { $0.supportAddresses.contains(address) }) {
+                return match
+            }
+        }
+        return nil
+    }
+
     /// The brand's policy, or a clear error listing the configured brands.
     public func policy(for brand: String) throws(ConfigError) -> BrandPolicy {
         guard let policy = brands[brand] else {

@@ -2,7 +2,7 @@ import TicketQCore
 
 /// Turns a brand policy document (`config/brands/*.yaml`, spec §7) into a validated ``BrandPolicy``.
 public enum PolicyDecoder {
-    static let fields: Set<String> = ["brand", "version", "calendar", "default_category", "urgent_categories", "lanes", "categories", "replies", "intents", "urgent_cues"]
+    static let fields: Set<String> = ["brand", "version", "calendar", "default_category", "urgent_categories", "lanes", "categories", "replies", "intents", "urgent_cues", "support_addresses"]
 
     /// Decodes and validates a brand policy against the known calendars.
     ///
@@ -100,11 +100,13 @@ public enum PolicyDecoder {
             cues.append(cue)
         }
 
+        let supportAddresses = try root.child("support_addresses")?.stringList() ?? []
         do {
             return try BrandPolicy(
                 brand: brand, version: version, calendar: calendar, defaultCategory: defaultCategory,
                 urgentCategories: urgent, lanes: lanes, categories: categories, replies: replies,
-                intents: intents, urgentCues: cues
+                intents: intents, urgentCues: cues,
+                supportAddresses: supportAddresses
             )
         } catch {
             throw ConfigError(file: file, field: error.field, reason: error.reason)

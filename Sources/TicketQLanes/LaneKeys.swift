@@ -76,6 +76,16 @@ public struct LaneKeys: Sendable, Hashable {
         Array("{\(namespace)}:ackjournal:\(worker)".utf8)
     }
 
+    /// The quarantine's index: id → what is known of a message intake could not use (JSON).
+    public var quarantine: [UInt8] {
+        Array("{\(namespace)}:quarantine".utf8)
+    }
+
+    /// The quarantined messages' raw bytes by id.
+    public var quarantineRaw: [UInt8] {
+        Array("{\(namespace)}:quarantine:raw".utf8)
+    }
+
     /// The key naming the worker process that currently exports the cluster gauges.
     public var collector: [UInt8] {
         Array("{\(namespace)}:collector".utf8)

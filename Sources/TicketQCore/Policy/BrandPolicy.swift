@@ -24,6 +24,9 @@ public struct BrandPolicy: Sendable {
     public let intents: [String: String]
     /// Phrases that make a ticket urgent whatever its category.
     public let urgentCues: [UrgentCue]
+    /// The addresses customers write to (lowercased); email intake files a message under the
+    /// brand whose address is among its recipients.
+    public let supportAddresses: [String]
 
     /// Validates and creates a policy.
     ///
@@ -39,7 +42,8 @@ public struct BrandPolicy: Sendable {
         categories: [String: CategoryPolicy],
         replies: [String: String] = [:],
         intents: [String: String] = [:],
-        urgentCues: [UrgentCue] = []
+        urgentCues: [UrgentCue] = [],
+        supportAddresses: [String] = []
     ) throws(PolicyError) {
         guard !brand.isEmpty else { throw PolicyError(field: "brand", reason: "must not be empty") }
         guard !categories.isEmpty else { throw PolicyError(field: "categories", reason: "at least one category is required") }
@@ -86,6 +90,10 @@ public struct BrandPolicy: Sendable {
         }
         self.intents = intents
         self.urgentCues = urgentCues
+        for (index, address) in supportAddresses.enumerated() where !address.contains("@") || address.contains(where: \.isWhitespace) {
+            throw PolicyError(field: "support_addresses[\(index)]", reason: "'\(address)' is not an e-mail address")
+        }
+        self.supportAddresses = supportAddresses.map { $0.lowercased() }
     }
 
     /// The category triage files `intent` under.

@@ -1,0 +1,25 @@
+import Foundation
+import TicketQConfig
+import TicketQCore
+import TicketQIntake
+import TicketQLanes
+import TicketQMail
+
+/// Puts a message intake could not use into the quarantine, keyed by a hash of its bytes.
+enum QuarantineRecord {
+    /// The id a raw message is quarantined under.
+    static func id(of raw: [UInt8]) -> String {
+        "q-" + MailTicketID.make(messageID: nil, raw: raw).dropFirst(2)
+    }
+
+    /// Stores the message; returns its id, or nil when the quarantine is full.
+    static func store(_ raw: [UInt8], source: String, reason: String, in lanes: LaneStore) throws(LanesError) -> String? {
+        let id = id(of: raw)
+        var info = JSONObjectWriter()
+        info.add("reason", reason)
+        info.add("source", source)
+        info.add("quarantined_at", RFC3339.formatUTC(Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))))
+        info.add("bytes", Int64(raw.count))
+        return try lanes.quarantine(id: id, infoJSON: info.json, raw: raw) ? id : nil
+    }
+}

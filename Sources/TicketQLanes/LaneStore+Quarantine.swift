@@ -1,0 +1,46 @@
+import TicketQRedis
+
+extension LaneStore {
+    /// The most messages the quarantine holds; beyond it intake reports the message as not
+    /// accepted instead of growing Redis without bound.
+    public static let quarantineLimit = 10_000
+
+    /// Keeps a message intake could not use, with what is known of it.
+    ///
+    /// - Parameters:
+    ///   - id: a stable id (the same message quarantined twice is kept once).
+    ///   - infoJSON: reason, source and time, as a JSON object.
+    ///   - raw: the message as received.
+    /// - Returns: false when the quarantine is full.
+    public func quarantine(id: String, infoJSON: String, raw: [UInt8]) throws(LanesError) -> Bool {
+        let size = try command(["HLEN", keys.quarantine], "quarantine").int ?? 0
+        let exists = try command(["HEXISTS", keys.quarantine, id], "quarantine").int == 1
+        guard exists || size < Self.quarantineLimit else { return false }
+        _ = try command(["HSET", keys.quarantineRaw, id, raw], "quarantine")
+        _ = try command(["HSET", keys.quarantine, id, infoJSON], "quarantine")
+        return true
+    }
+
+    /// Every quarantined message: id → its information (JSON).
+    public func quarantined() throws(LanesError) -> [String: String] {
+        let items = try command(["HGETALL", keys.quarantine], "quarantine list").array ?? []
+        var result: [String: String] = [:]
+        var index = 0
+        while index + 1 < items.count {
+            if let id = items[index].string, let info = items[index + 1].string { result[id] = info }
+            index += 2
+        }
+        return result
+    }
+
+    /// The raw bytes of a quarantined message, or nil when there is none with `id`.
+    public func quarantinedMessage(id: String) throws(LanesError) -> [UInt8]? {
+        try command(["HGET", keys.quarantineRaw, id], "quarantine show").bytes
+    }
+
+    /// Removes a message from the quarantine (after a successful retry).
+    public func releaseFromQuarantine(id: String) throws(LanesError) {
+        _ = try command(["HDEL", keys.quarantine, id], "quarantine release")
+        _ = try command(["HDEL", keys.quarantineRaw, id], "quarantine release")
+    }
+}
