@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TicketQCore", targets: ["TicketQCore"]),
         .library(name: "TicketQConfig", targets: ["TicketQConfig"]),
         .library(name: "TicketQTriage", targets: ["TicketQTriage"]),
+        .library(name: "TicketQMail", targets: ["TicketQMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -137,7 +138,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

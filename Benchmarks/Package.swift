@@ -23,6 +23,7 @@ let package = Package(
                 .product(name: "TicketQCore", package: "ticketq"),
                 .product(name: "TicketQConfig", package: "ticketq"),
                 .product(name: "TicketQTriage", package: "ticketq"),
+                .product(name: "TicketQMail", package: "ticketq"),
             ]
         ),
     ]

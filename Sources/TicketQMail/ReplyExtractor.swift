@@ -20,9 +20,43 @@ enum ReplyExtractor {
             kept.append(line)
             index += 1
         }
-        // A greeting-only or empty result keeps the original text rather than nothing.
-        let result = kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        return result
+        return withoutSalutations(kept).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Drops a greeting line at the top ("Hi,", "Dear Customer Service,") and a sign-off at the
+    /// bottom ("Best regards," and a name), which say nothing about the request but sway the
+    /// classifier (a "Dear Customer Service" greeting reads like a contact request). A message
+    /// that is nothing but a greeting keeps it.
+    private static func withoutSalutations(_ lines: [Substring]) -> [Substring] {
+        var lines = lines
+        let nonEmpty = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        guard nonEmpty.count >= 2 else { return lines }
+        if let last = nonEmpty.suffix(3).first(where: { isSignOff(lines[$0]) }), last != nonEmpty.first {
+            let trailing = nonEmpty.filter { $0 > last }
+            if trailing.allSatisfy({ lines[$0].split(separator: " ").count <= 4 }) { lines.removeSubrange(last...) }
+        }
+        if let first = nonEmpty.first, first < lines.count, isGreeting(lines[first]),
+           lines.indices.contains(where: { $0 > first && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+            lines.removeSubrange(...first)
+        }
+        return lines
+    }
+
+    private static let greetings = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "greetings", "hi there", "hello there"]
+    private static let signOffs = [
+        "thanks", "thank you", "many thanks", "thanks a lot", "best regards", "kind regards", "regards", "cheers", "best",
+        "sincerely", "yours sincerely", "best wishes", "warm regards", "all the best", "thx",
+    ]
+
+    private static func isGreeting(_ line: Substring) -> Bool {
+        let lower = line.trimmingCharacters(in: .whitespaces).lowercased()
+        guard lower.split(separator: " ").count <= 5, !lower.hasSuffix("?") else { return false }
+        return greetings.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + "!") }
+    }
+
+    private static func isSignOff(_ line: Substring) -> Bool {
+        let lower = line.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.!"))
+        return signOffs.contains { lower == $0 || (lower.hasPrefix($0 + " ") && lower.split(separator: " ").count <= 4) }
     }
 
     private static func isHistoryMarker(_ lower: String, next: Substring?) -> Bool {

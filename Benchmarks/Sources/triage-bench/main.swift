@@ -1,6 +1,7 @@
 import Foundation
 import TicketQConfig
 import TicketQCore
+import TicketQMail
 import TicketQTriage
 
 // Measures the triage decision layer on data the model has not seen: trains on 4/5 of the
@@ -66,6 +67,25 @@ for threshold in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
     let flaggedSingles = singles.filter { triager.triage(text: $0, policy: pandorana).complex }.count
     print(String(format: "%17.1f  %12.2f%%  %14.2f%%", threshold, 100 * Double(flaggedPairs) / Double(pairs.count), 100 * Double(flaggedSingles) / Double(singles.count)))
 }
+
+// The same held-out requests wrapped in realistic emails, through the parser and reply extraction.
+let parser = InboundEmailParser()
+var wrapping = SplitMix64(seed: 11)
+var wrappedCorrect = 0
+var wrappedFailed = 0
+var parseSeconds = 0.0
+for example in heldOut {
+    let raw = EmailWrapper.wrap(example.text, to: "support@pandorana.example", generator: &wrapping)
+    let started = ContinuousClock.now
+    guard let email = try? parser.parse(raw) else { wrappedFailed += 1; continue }
+    let took = ContinuousClock.now - started
+    parseSeconds += Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+    if model.predict(email.text).intent == example.intent { wrappedCorrect += 1 } else if ProcessInfo.processInfo.environment["TRIAGE_BENCH_SHOW"] != nil {
+        print("MISS \(example.intent) -> \(model.predict(email.text).intent) | bare: \(model.predict(example.text).intent) | \(email.text.replacingOccurrences(of: "\n", with: " / "))")
+    }
+}
+print(String(format: "wrapped in emails: accuracy %.2f%% (%d of %d; %d unparsed); parsing %.0f messages/s",
+             100 * Double(wrappedCorrect) / Double(heldOut.count), wrappedCorrect, heldOut.count, wrappedFailed, Double(heldOut.count) / parseSeconds))
 
 let triager = TicketTriager(model: model)
 var extractor = triager.makeExtractor()
