@@ -96,6 +96,13 @@ final class ClusterTestBench {
         return process
     }
 
+    /// Starts any `ticketq` subcommand in the background (killed when the bench is released).
+    func startProcess(name: String, _ arguments: [String]) throws -> ManagedProcess {
+        let process = try ManagedProcess(executable, arguments, name: name, logDirectory: directory.url)
+        processes.append(process)
+        return process
+    }
+
     /// Starts a worker and waits until it logs that it started (registered, orphans requeued).
     @discardableResult
     func startReadyWorker(

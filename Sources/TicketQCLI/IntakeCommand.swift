@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import TicketQHTTP
+import TicketQLanes
+import TicketQMetrics
+import TicketQRedis
+import TicketQTriage
+import UnixSignals
+
+/// `ticketq intake --listen HOST:PORT`: the HTTP intake.
+struct IntakeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "Serve the HTTP intake: POST /tickets (JSON or JSONL) and POST /inbound/email (raw MIME or a provider's form post).",
+        discussion: """
+            Answers 202 with the accepted, duplicate and rejected counts (each rejected line with its \
+            number and reason); 400 when nothing in the body could be used; 401 without a valid bearer \
+            token; 413 past the body limit; 503 with Retry-After when Redis refuses or cannot be \
+            reached. Email that cannot become a ticket is quarantined (202 with its quarantine id). \
+            Bearer tokens: one per line in --token-file (else $TICKETQ_INTAKE_TOKEN_FILE); without \
+            tokens the intake only listens on loopback. GET /metrics, /healthz and /readyz as the workers.
+            """
+    )
+
+    @OptionGroup var redis: RedisOptions
+    @OptionGroup var policies: PolicyOptions
+
+    @Option(help: ArgumentHelp("Address to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+
+    @Option(name: .customLong("token-file"), help: ArgumentHelp("Bearer tokens, one per line (# comments).", valueName: "path"))
+    var tokenFile: String?
+
+    @Option(name: .customLong("max-body"), help: "Largest POST /tickets body in bytes (emails: 35 MB).")
+    var maxBody = 8 * 1024 * 1024
+
+    func validate() throws {
+        do {
+            _ = try HTTPListenAddress(parsing: listen)
+        } catch {
+            throw ValidationError("--listen: \(error)")
+        }
+        guard maxBody >= 1024 else { throw ValidationError("--max-body must be at least 1024 bytes") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "ticketq.intake")
+        let catalog = try policies.loadCatalog()
+        let address = try HTTPListenAddress(parsing: listen)
+        let tokens = try loadTokens()
+        let loopback = ["127.0.0.1", "::1", "localhost"].contains(address.host)
+        if tokens.isEmpty && !loopback {
+            Diagnostics.error("refusing to serve \(address) without bearer tokens: give --token-file (or $TICKETQ_INTAKE_TOKEN_FILE)")
+            throw ExitStatus.configuration
+        }
+        if tokens.isEmpty { logger.warning("no bearer tokens configured: any local process may submit tickets") }
+        let lanes = try redis.openLaneStore(clientName: "ticketq-intake")
+        let triager: TicketTriager
+        do {
+            triager = TicketTriager(model: try ModelLocator.load(explicitPath: nil).model)
+        } catch {
+            Diagnostics.error("cannot load the triage model: \(error)")
+            throw ExitStatus.failure
+        }
+        let service = IntakeService(
+            catalog: catalog, redisURL: try redis.resolvedURL(), keys: lanes.keys, triager: triager, tokens: tokens,
+            metrics: IntakeMetrics(version: TicketQVersion.current), maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024
+        )
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+        let server: HTTPServer
+        do {
+            server = try await HTTPServer.bind(address, router: service.router, logger: logger)
+        } catch {
+            Diagnostics.error("--listen: \(error)")
+            throw ExitStatus.configuration
+        }
+        let redacted = try redis.resolvedURL().redacted
+        logger.info("intake listening", metadata: ["address": "\(server.localAddress)", "redis": "\(redacted)"])
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: server)], logger: logger))
+        let signalHandling = Task {
+            for await _ in signals { await group.triggerGracefulShutdown() }
+        }
+        try await group.run()
+        signalHandling.cancel()
+    }
+
+    private func loadTokens() throws -> Set<String> {
+        guard let path = tokenFile ?? ProcessInfo.processInfo.environment["TICKETQ_INTAKE_TOKEN_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) else { return [] }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            Diagnostics.error("--token-file: \(path) cannot be read")
+            throw ExitStatus.configuration
+        }
+        let tokens = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        guard !tokens.isEmpty else {
+            Diagnostics.error("--token-file: \(path) holds no token")
+            throw ExitStatus.configuration
+        }
+        if let short = tokens.first(where: { $0.count < 16 }) {
+            Diagnostics.error("--token-file: a token of \(short.count) characters is too short to be a secret (at least 16)")
+            throw ExitStatus.configuration
+        }
+        return tokens
+    }
+}

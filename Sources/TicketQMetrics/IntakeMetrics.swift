@@ -1,0 +1,58 @@
+import Prometheus
+
+/// The metrics of an HTTP intake process (`ticketq intake`), same conventions as the workers':
+/// help text on every family, bounded labels, every expected combination starting at 0.
+public final class IntakeMetrics: Sendable {
+    /// The registry rendered at `/metrics`.
+    public let registry: PrometheusCollectorRegistry
+    let requests: [String: [Int: Counter]]
+    let tickets: [String: Counter]
+    let duration: [String: ValueHistogram]
+
+    /// The endpoints counted.
+    public static let endpoints = ["/tickets", "/inbound/email"]
+    /// The status codes counted (others are counted as 500).
+    public static let codes = [202, 400, 401, 405, 413, 415, 500, 503]
+    /// What became of tickets and messages.
+    public static let outcomes = ["accepted", "duplicate", "rejected", "quarantined", "not_accepted"]
+
+    /// Registers the metrics.
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), version: String) {
+        self.registry = registry
+        requests = Dictionary(uniqueKeysWithValues: Self.endpoints.map { endpoint in
+            (endpoint, Dictionary(uniqueKeysWithValues: Self.codes.map { code in
+                (code, registry.makeCounter(
+                    descriptor: MetricName.descriptor("intake_requests", unit: "total", help: "HTTP intake requests by endpoint and status code."),
+                    labels: [("endpoint", endpoint), ("code", String(code))]
+                ))
+            }))
+        })
+        tickets = Dictionary(uniqueKeysWithValues: Self.outcomes.map { outcome in
+            (outcome, registry.makeCounter(
+                descriptor: MetricName.descriptor("intake_tickets", unit: "total", help: "Tickets and messages the HTTP intake received, by outcome."),
+                labels: [("outcome", outcome)]
+            ))
+        })
+        duration = Dictionary(uniqueKeysWithValues: Self.endpoints.map { endpoint in
+            (endpoint, registry.makeValueHistogram(
+                descriptor: MetricName.descriptor("intake_request_duration", unit: "seconds", help: "Seconds from a request's last byte to its response."),
+                labels: [("endpoint", endpoint)], buckets: MetricBuckets.operationSeconds
+            ))
+        })
+        registry.makeGauge(descriptor: MetricName.descriptor("build_info", help: "Build of ticketq; the value is always 1."), labels: [("version", version)]).set(1.0)
+    }
+
+    /// Counts one answered request.
+    public func recordRequest(endpoint: String, code: Int, seconds: Double) {
+        requests[endpoint]?[Self.codes.contains(code) ? code : 500]?.increment()
+        duration[endpoint]?.record(seconds)
+    }
+
+    /// Counts tickets by outcome.
+    public func recordTickets(_ outcome: String, count: Int) {
+        if count > 0 { tickets[outcome]?.increment(by: Int64(count)) }
+    }
+
+    /// Renders the text exposition format.
+    public func render() -> [UInt8] { MetricsExposition.render(registry) }
+}
