@@ -4,14 +4,14 @@ import Testing
 
 /// `ticketq triage --jsonl`: one decision per line, bad lines answered with an error and exit 1.
 struct TriageCommandTests {
-    private func triage(_ lines: [String], _ arguments: [String] = []) throws -> (records: [[String: Any]], status: Int32, stderr: String) {
-        let output = try ProcessRunner.run(ProcessRunner.product("ticketq"), ["triage", "--jsonl"] + arguments, input: lines.joined(separator: "\n") + "\n")
+    private func triage(_ lines: [String], _ arguments: [String] = []) async throws -> (records: [[String: Any]], status: Int32, stderr: String) {
+        let output = try await ProcessRunner.runOffPool(ProcessRunner.product("ticketq"), ["triage", "--jsonl"] + arguments, input: lines.joined(separator: "\n") + "\n")
         let records = try output.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
         return (records, output.status, output.stderr)
     }
 
-    @Test func answersTicketsAndTextLines() throws {
-        let result = try triage([
+    @Test func answersTicketsAndTextLines() async throws {
+        let result = try await triage([
             #"{"id":"t1","brand":"mejurn","received_at":"2026-11-27T10:00:00Z","subject":"Parcel","body":"My parcel never arrived"}"#,
             #"{"id":"t2","text":"I want to cancel my order"}"#,
             "",
@@ -28,14 +28,14 @@ struct TriageCommandTests {
         #expect(second["category"] as? String == "order_modification", "--brand applies to lines without one")
     }
 
-    @Test func withoutABrandCategoryAndUrgencyAreLeftOut() throws {
-        let result = try triage([#"{"id":"x","text":"where is my order?"}"#])
+    @Test func withoutABrandCategoryAndUrgencyAreLeftOut() async throws {
+        let result = try await triage([#"{"id":"x","text":"where is my order?"}"#])
         #expect(result.records.first?["category"] == nil && result.records.first?["urgent"] == nil)
         #expect(result.records.first?["intent"] as? String == "track_order")
     }
 
-    @Test func badLinesGetAnErrorAndTheRestAreAnswered() throws {
-        let result = try triage([
+    @Test func badLinesGetAnErrorAndTheRestAreAnswered() async throws {
+        let result = try await triage([
             "not json",
             #"{"id":"a","brand":"nowhere","text":"hello there friend"}"#,
             #"{"id":"b"}"#,

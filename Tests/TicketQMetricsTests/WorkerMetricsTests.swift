@@ -84,7 +84,7 @@ import Testing
         #expect(samples["ticketq_workers_live"] == nil)
     }
 
-    @Test func promtoolAcceptsTheExpositionWithoutWarnings() throws {
+    @Test func promtoolAcceptsTheExpositionWithoutWarnings() async throws {
         let promtool = try RequiredTool.path("promtool", package: "prometheus")
         let metrics = makeMetrics()
         metrics.recordCommitted([
@@ -93,7 +93,7 @@ import Testing
         metrics.recordRedisRoundTrip(seconds: 0.0002)
         metrics.recordCommit(seconds: 0.003, batchSize: 40)
         metrics.publishCluster(ClusterFigures(lanes: [:], inFlight: 0, deadLetters: 0, workersLive: 1))
-        let output = try ProcessRunner.run(URL(fileURLWithPath: promtool), ["check", "metrics"], input: String(decoding: metrics.render(), as: UTF8.self))
+        let output = try await ProcessRunner.runOffPool(URL(fileURLWithPath: promtool), ["check", "metrics"], input: String(decoding: metrics.render(), as: UTF8.self))
         #expect(output.status == 0, "promtool: \(output.stdout)\(output.stderr)")
         #expect(output.stdout.isEmpty && output.stderr.isEmpty, "promtool warnings: \(output.stdout)\(output.stderr)")
     }

@@ -4,23 +4,23 @@ import Testing
 
 /// `promtool` on the shipped Prometheus configuration, alert rules and their unit tests.
 struct PrometheusRulesTests {
-    private func promtool(_ arguments: [String]) throws -> ProcessOutput {
+    private func promtool(_ arguments: [String]) async throws -> ProcessOutput {
         let tool = try RequiredTool.path("promtool", package: "prometheus")
-        return try ProcessRunner.run(URL(fileURLWithPath: tool), arguments, currentDirectory: OpsFiles.prometheus)
+        return try await ProcessRunner.runOffPool(URL(fileURLWithPath: tool), arguments, currentDirectory: OpsFiles.prometheus)
     }
 
-    @Test func scrapeConfigIsValid() throws {
-        let output = try promtool(["check", "config", "prometheus.yml"])
+    @Test func scrapeConfigIsValid() async throws {
+        let output = try await promtool(["check", "config", "prometheus.yml"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 
-    @Test func alertRulesAreValid() throws {
-        let output = try promtool(["check", "rules", "alerts.yml"])
+    @Test func alertRulesAreValid() async throws {
+        let output = try await promtool(["check", "rules", "alerts.yml"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 
-    @Test func everyAlertHasAFiringAndAQuietCase() throws {
-        let output = try promtool(["test", "rules", "alerts_test.yml"])
+    @Test func everyAlertHasAFiringAndAQuietCase() async throws {
+        let output = try await promtool(["test", "rules", "alerts_test.yml"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         let rules = try OpsFiles.text(OpsFiles.prometheus.appendingPathComponent("alerts.yml"))
         let tests = try OpsFiles.text(OpsFiles.prometheus.appendingPathComponent("alerts_test.yml"))

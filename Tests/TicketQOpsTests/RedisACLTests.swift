@@ -26,7 +26,7 @@ struct RedisACLTests {
         var anonymous = bench.environment
         anonymous["TICKETQ_REDIS_PASSWORD_FILE"] = nil
         anonymous["TICKETQ_REDIS_URL"] = bench.server.url
-        let refused = try ProcessRunner.run(bench.executable, ["status"], environment: anonymous)
+        let refused = try await ProcessRunner.runOffPool(bench.executable, ["status"], environment: anonymous)
         #expect(refused.status != 0, "status without credentials should fail: \(refused.stdout)")
 
         let (file, ids) = try bench.writeTickets(500, prefix: "acl")

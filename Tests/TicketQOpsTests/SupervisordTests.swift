@@ -58,12 +58,12 @@ struct SupervisordTests {
             URL(fileURLWithPath: supervisord), ["-c", main.path], name: "supervisord", logDirectory: bench.directory.url, environment: bench.environment
         )
         defer { if daemon.isRunning { daemon.kill() } }
-        func ctl(_ arguments: [String]) throws -> ProcessOutput {
-            try ProcessRunner.run(URL(fileURLWithPath: supervisorctl), ["-c", main.path] + arguments)
+        func ctl(_ arguments: [String]) async throws -> ProcessOutput {
+            try await ProcessRunner.runOffPool(URL(fileURLWithPath: supervisorctl), ["-c", main.path] + arguments)
         }
-        func running() throws -> [String: Int32] {
+        func running() async throws -> [String: Int32] {
             var pids: [String: Int32] = [:]
-            for line in try ctl(["status"]).stdout.split(separator: "\n") where line.contains("RUNNING") {
+            for line in try await ctl(["status"]).stdout.split(separator: "\n") where line.contains("RUNNING") {
                 let fields = line.split(separator: " ", omittingEmptySubsequences: true)
                 if let pidIndex = fields.firstIndex(of: "pid"), pidIndex + 1 < fields.count,
                    let pid = Int32(fields[pidIndex + 1].trimmingCharacters(in: CharacterSet(charactersIn: ","))) {
@@ -74,40 +74,42 @@ struct SupervisordTests {
         }
         let log = { (try? String(contentsOf: bench.directory.file("supervisord.log"), encoding: .utf8)) ?? "" }
 
-        let three = try await bench.eventually(timeout: .seconds(30)) { try running().count == 3 }
-        let statusText = { (try? ctl(["status"]).stdout) ?? "" }
-        #expect(three, "three workers should be RUNNING\n\(statusText())\n\(log())")
+        let three = try await bench.eventually(timeout: .seconds(30)) { try await running().count == 3 }
+        let statusAfterStart = (try? await ctl(["status"]).stdout) ?? ""
+        #expect(three, "three workers should be RUNNING\n\(statusAfterStart)\n\(log())")
 
         let first = try bench.writeTickets(20_000, prefix: "wave1")
         let submitted = try await bench.run(["submit", first.path])
         #expect(submitted.status == 0, "submit: \(submitted.stderr)")
 
         // kill -9 one worker; supervisord restarts it.
-        let before = try running()
+        let before = try await running()
         let (victim, victimPID) = try #require(before.sorted { $0.key < $1.key }.first)
         kill(victimPID, SIGKILL)
         let restarted = try await bench.eventually(timeout: .seconds(30)) {
-            let now = try running()
+            let now = try await running()
             return now.count == 3 && now[victim] != nil && now[victim] != victimPID
         }
         #expect(restarted, "supervisord did not restart \(victim)\n\(log())")
 
         // Scale to four.
         try program(numprocs: 4).write(to: includes.appendingPathComponent("ticketq.conf"), atomically: true, encoding: .utf8)
-        _ = try ctl(["reread"])
-        let update = try ctl(["update"])
+        _ = try await ctl(["reread"])
+        let update = try await ctl(["update"])
         #expect(update.status == 0, "supervisorctl update: \(update.stdout)\(update.stderr)")
-        let four = try await bench.eventually(timeout: .seconds(60)) { try running().count == 4 }
-        #expect(four, "four workers should be RUNNING after the update\n\(statusText())")
+        let four = try await bench.eventually(timeout: .seconds(60)) { try await running().count == 4 }
+        let statusAfterUpdate = (try? await ctl(["status"]).stdout) ?? ""
+        #expect(four, "four workers should be RUNNING after the update\n\(statusAfterUpdate)")
 
         let second = try bench.writeTickets(20_000, prefix: "wave2")
         let resubmitted = try await bench.run(["submit", second.path])
         #expect(resubmitted.status == 0, "submit: \(resubmitted.stderr)")
         let drained = try await bench.eventually(timeout: .seconds(90)) { await bench.outstanding() == 0 }
-        #expect(drained, "tickets still queued or in flight\n\(statusText())")
+        let statusAfterDrain = (try? await ctl(["status"]).stdout) ?? ""
+        #expect(drained, "tickets still queued or in flight\n\(statusAfterDrain)")
 
         // Graceful stop of everything: every worker drains and exits 0 before stopwaitsecs.
-        let stop = try ctl(["stop", "all"])
+        let stop = try await ctl(["stop", "all"])
         #expect(stop.status == 0, "supervisorctl stop all: \(stop.stdout)\(stop.stderr)")
         let stopLines = log().split(separator: "\n").filter { $0.contains("stopped: ticketq-worker") }
         #expect(stopLines.count >= 4, "\(log())")

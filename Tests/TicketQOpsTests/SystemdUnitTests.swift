@@ -5,12 +5,12 @@ import Testing
 /// `systemd-analyze verify` on the shipped worker unit, with `ExecStart` pointing at the built
 /// binary (verify checks that the executables exist).
 struct SystemdUnitTests {
-    private func verify(_ unit: String) throws -> ProcessOutput {
+    private func verify(_ unit: String) async throws -> ProcessOutput {
         let tool = try RequiredTool.path("systemd-analyze", package: "systemd")
         let directory = try TemporaryDirectory(prefix: "unit")
         try unit.write(to: directory.file("ticketq-worker@.service"), atomically: true, encoding: .utf8)
         // A template is verified through an instance; the template file supplies it.
-        return try ProcessRunner.run(URL(fileURLWithPath: tool), ["verify", "./ticketq-worker@1.service"], currentDirectory: directory.url)
+        return try await ProcessRunner.runOffPool(URL(fileURLWithPath: tool), ["verify", "./ticketq-worker@1.service"], currentDirectory: directory.url)
     }
 
     private func shippedUnitAtTheBuiltBinary() throws -> String {
@@ -18,16 +18,16 @@ struct SystemdUnitTests {
             .replacingOccurrences(of: "/usr/local/bin/ticketq", with: ProcessRunner.product("ticketq").path)
     }
 
-    @Test func shippedUnitVerifiesCleanly() throws {
+    @Test func shippedUnitVerifiesCleanly() async throws {
         let unit = try shippedUnitAtTheBuiltBinary()
         #expect(unit.contains(ProcessRunner.product("ticketq").path))
-        let output = try verify(unit)
+        let output = try await verify(unit)
         #expect(output.status == 0 && output.stderr.isEmpty && output.stdout.isEmpty, "systemd-analyze: \(output.stdout)\(output.stderr)")
     }
 
-    @Test func verifyCatchesABrokenCopy() throws {
+    @Test func verifyCatchesABrokenCopy() async throws {
         let broken = try shippedUnitAtTheBuiltBinary().replacingOccurrences(of: "KillSignal=SIGTERM", with: "KillSignal=SIGNOPE")
-        let output = try verify(broken)
+        let output = try await verify(broken)
         #expect(output.stderr.contains("SIGNOPE") || output.status != 0, "verify must read the unit: \(output.stderr)")
     }
 

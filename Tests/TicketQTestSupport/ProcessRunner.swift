@@ -79,3 +79,20 @@ private final class OutputCollector: @unchecked Sendable {
     func setOut(_ data: Data) { lock.withLock { out = String(decoding: data, as: UTF8.self) } }
     func setErr(_ data: Data) { lock.withLock { err = String(decoding: data, as: UTF8.self) } }
 }
+
+extension ProcessRunner {
+    /// ``run(_:_:input:environment:currentDirectory:)`` on a thread outside Swift's cooperative
+    /// pool: a test waiting for a child process must not take one of the pool's few threads from
+    /// the servers and pollers of tests running beside it.
+    public static func runOffPool(
+        _ executable: URL, _ arguments: [String], input: String = "", environment: [String: String]? = nil, currentDirectory: URL? = nil
+    ) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try run(executable, arguments, input: input, environment: environment, currentDirectory: currentDirectory)
+                })
+            }
+        }
+    }
+}
