@@ -41,6 +41,12 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Enqueue the whole burst before starting the workers (a drain benchmark).")
     var preload = false
 
+    @Option(name: .customLong("worker-concurrency"), help: "Each worker's --concurrency (default: the worker's default).")
+    var workerConcurrency: Int?
+
+    @Option(name: .customLong("worker-batch"), help: "Each worker's --batch (default: the worker's default).")
+    var workerBatch: Int?
+
     @OptionGroup var policies: PolicyOptions
 
     func validate() throws {
@@ -69,6 +75,8 @@ struct DemoCommand: ParsableCommand {
             for (index, store) in stores.enumerated() {
                 var arguments = ["worker", "--redis", url, "--db", store, "--id", "demo-\(index + 1)", "--handler", handler]
                 if let directory = policies.directory { arguments += ["--policies", directory] }
+                if let workerConcurrency { arguments += ["--concurrency", String(workerConcurrency)] }
+                if let workerBatch { arguments += ["--batch", String(workerBatch)] }
                 children.append(try ChildProcess(selfArguments: arguments, logPath: workDirectory.appendingPathComponent("worker-\(index + 1).log").path))
             }
         }

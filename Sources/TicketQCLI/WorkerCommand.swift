@@ -33,10 +33,10 @@ struct WorkerCommand: AsyncParsableCommand {
     var id: String?
 
     @Option(help: "Tickets in hand (claimed, not yet settled) at most.")
-    var concurrency = 1024
+    var concurrency = 2048
 
     @Option(help: "Tickets per claim at most (1–1000).")
-    var batch = 256
+    var batch = 512
 
     @Option(help: ArgumentHelp("acknowledge (default) or simulate:SPEC, e.g. simulate:exp=5ms,fail=0.01.", valueName: "handler"))
     var handler = "acknowledge"
