@@ -13,7 +13,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ticketq", targets: ["ticketq"]),
-        .executable(name: "ticketq-load", targets: ["ticketq-load"]),
         .library(name: "TicketQCore", targets: ["TicketQCore"]),
         .library(name: "TicketQConfig", targets: ["TicketQConfig"]),
         .library(name: "TicketQTriage", targets: ["TicketQTriage"]),
@@ -26,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: Pure core (no I/O)
@@ -101,24 +99,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Load-test harness
-        .target(
-            name: "TicketQLoad",
-            dependencies: [
-                "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQLanes", "TicketQRedis", "TicketQStore",
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "loadtest/Sources/TicketQLoad",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "ticketq-load",
-            dependencies: ["TicketQLoad", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "loadtest/Sources/ticketq-load",
-            swiftSettings: swiftSettings
-        ),
-
         // MARK: Tests
         .target(name: "TicketQTestSupport", path: "Tests/TicketQTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TicketQCoreTests", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
@@ -141,11 +121,6 @@ let package = Package(
         .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(
-            name: "TicketQLoadTests",
-            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQTestSupport"],
-            swiftSettings: swiftSettings
-        ),
         .testTarget(name: "TicketQOpsTests", dependencies: ["ticketq", "TicketQTestSupport"], swiftSettings: swiftSettings),
     ]
 )

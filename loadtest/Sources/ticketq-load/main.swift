@@ -1,3 +1,0 @@
-import TicketQLoad
-
-print("ticketq-load")
