@@ -148,7 +148,7 @@ support_addresses: [support@pandorana.example]
 # under one of this brand's categories. Listed explicitly, including those that file under
 # default_category, so a new intent in a retrained model is noticed (a test checks coverage).
 # return_exchange has no matching intent: customers asking to return or exchange are mostly
-# classified get_refund (refund_processing); the agent re-files them.
+# classified get_refund (refund_processing); the support team re-files them.
 intents:
   cancel_order: order_modification
   change_order: order_modification
