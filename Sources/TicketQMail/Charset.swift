@@ -1,6 +1,8 @@
-/// Turns text bytes in a declared charset into a string: UTF-8, US-ASCII, ISO-8859-1 and
-/// Windows-1252 are decoded exactly; any other charset is read as UTF-8 when the bytes are valid
-/// UTF-8, else as Windows-1252, and reported as a fallback.
+/// Turns text bytes in a declared charset into a string: UTF-8, US-ASCII and Windows-1252 are
+/// decoded exactly; ISO-8859-1 is read as Windows-1252, as browsers do (mail labelled Latin-1
+/// often carries Windows-1252 quotes and dashes in 0x80–0x9F, which are unused control codes in
+/// Latin-1); any other charset is read as UTF-8 when the bytes are valid UTF-8, else as
+/// Windows-1252, and reported as a fallback.
 enum Charset {
     /// The decoded text and whether the charset was unknown (a best guess was used).
     static func decode(_ bytes: some Collection<UInt8>, charset: String?) -> (text: String, fallback: Bool) {
@@ -8,9 +10,7 @@ enum Charset {
         switch name {
         case "utf-8", "utf8", "us-ascii", "ascii", "":
             return (utf8OrWindows1252(bytes), false)
-        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1":
-            return (String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })), false)
-        case "windows-1252", "cp1252", "x-cp1252":
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252", "x-cp1252":
             return (windows1252(bytes), false)
         default:
             return (utf8OrWindows1252(bytes), true)

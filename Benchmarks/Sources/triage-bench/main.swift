@@ -28,7 +28,8 @@ let examples = try LabelledCSV.examples(path: dataPath)
 let folds = try StratifiedFolds.assign(intents: examples.map(\.intent), folds: 5, seed: 1)
 let training = zip(examples, folds).filter { $0.1 != 0 }.map(\.0)
 var heldOut = zip(examples, folds).filter { $0.1 == 0 }.map(\.0)
-if smoke { heldOut = Array(heldOut.prefix(300)) }
+// The smoke run takes every tenth held-out request, so every intent is still represented.
+if smoke { heldOut = heldOut.enumerated().filter { $0.offset % 10 == 0 }.map(\.element) }
 let model = try IntentTrainer().train(training)
 let catalog = try PolicyCatalog.load(directory: nil)
 let pandorana = try catalog.policy(for: "pandorana")
@@ -52,7 +53,9 @@ for threshold in [0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
 // would write them, against single requests.
 var generator = SplitMix64(seed: 7)
 var pairs: [String] = []
-while pairs.count < min(2000, heldOut.count) {
+var attempts = 0
+while pairs.count < min(2000, heldOut.count), attempts < 100_000 {
+    attempts += 1
     let first = heldOut[Int(generator.next() % UInt64(heldOut.count))]
     let second = heldOut[Int(generator.next() % UInt64(heldOut.count))]
     guard pandorana.category(forIntent: first.intent) != pandorana.category(forIntent: second.intent) else { continue }
