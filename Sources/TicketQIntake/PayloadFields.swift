@@ -10,6 +10,7 @@ struct PayloadFields {
     var messageID: String?
     var orderID: String?
     var triageModel: String?
+    var needsReview: Bool?
     var givenCategory: String?
     var givenUrgent: Bool?
     var givenComplex: Bool?
@@ -48,6 +49,7 @@ struct PayloadFields {
             case .givenComplex: givenComplex = flag
             case .truncated: truncated = flag
             case .urgent: urgent = flag
+            case .needsReview: needsReview = flag
             default: complex = flag
             }
         case .string:

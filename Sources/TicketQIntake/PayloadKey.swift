@@ -27,6 +27,7 @@ enum PayloadKey: String, CaseIterable {
     case calendarVersion = "cv"
     case enqueuedAtMillis = "eq"
     case triageModel = "tm"
+    case needsReview = "nr"
 
     /// The JSON type a key holds.
     enum Kind {
@@ -36,7 +37,7 @@ enum PayloadKey: String, CaseIterable {
     var kind: Kind {
         switch self {
         case .version, .receivedMillis, .dueMillis, .resolutionDueMillis, .effectiveReceiptMillis, .enqueuedAtMillis: return .integer
-        case .givenUrgent, .givenComplex, .truncated, .urgent, .complex: return .bool
+        case .givenUrgent, .givenComplex, .truncated, .urgent, .complex, .needsReview: return .bool
         default: return .string
         }
     }
@@ -68,6 +69,7 @@ enum PayloadKey: String, CaseIterable {
         case .calendarVersion: 21
         case .enqueuedAtMillis: 22
         case .triageModel: 23
+        case .needsReview: 24
         }
     }
 
@@ -127,6 +129,7 @@ enum PayloadKey: String, CaseIterable {
         case .calendarVersion: return "calendar_version"
         case .enqueuedAtMillis: return "enqueued_at in ms"
         case .triageModel: return "triage model version"
+        case .needsReview: return "needs_review"
         }
     }
 

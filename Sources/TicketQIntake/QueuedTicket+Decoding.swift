@@ -83,7 +83,8 @@ extension QueuedTicket {
             policyVersion: try required(fields.policyVersion, .policyVersion),
             calendarVersion: try required(fields.calendarVersion, .calendarVersion),
             enqueuedAtMillis: try required(fields.enqueuedAtMillis, .enqueuedAtMillis),
-            triageModelVersion: fields.triageModel
+            triageModelVersion: fields.triageModel,
+            needsReview: fields.needsReview ?? false
         )
     }
 

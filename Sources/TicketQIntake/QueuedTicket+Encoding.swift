@@ -34,6 +34,7 @@ extension QueuedTicket {
         writer.addIfPresent(.messageID, ticket.messageID)
         writer.addIfPresent(.orderID, ticket.orderID)
         writer.addIfPresent(.triageModel, triageModelVersion)
+        writer.addIfTrue(.needsReview, needsReview)
         writer.addIfPresent(.subject, ticket.subject)
         writer.addIfPresent(.body, ticket.body)
         return writer.finish()

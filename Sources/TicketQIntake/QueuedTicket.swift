@@ -33,6 +33,8 @@ public struct QueuedTicket: Sendable, Hashable {
     public let enqueuedAtMillis: Int64
     /// The triage model that chose the category, when triage did (the ticket gave none).
     public let triageModelVersion: String?
+    /// Whether triage was too uncertain and filed the ticket under the default category for review.
+    public let needsReview: Bool
 
     /// When the message was received, ms since the epoch.
     public var receivedMillis: Int64 { ticket.receivedAt.secondsSinceEpoch * 1000 }
@@ -52,7 +54,8 @@ public struct QueuedTicket: Sendable, Hashable {
         policyVersion: String,
         calendarVersion: String,
         enqueuedAtMillis: Int64,
-        triageModelVersion: String? = nil
+        triageModelVersion: String? = nil,
+        needsReview: Bool = false
     ) {
         self.ticket = ticket
         self.categoryResolved = categoryResolved
@@ -66,10 +69,11 @@ public struct QueuedTicket: Sendable, Hashable {
         self.calendarVersion = calendarVersion
         self.enqueuedAtMillis = enqueuedAtMillis
         self.triageModelVersion = triageModelVersion
+        self.needsReview = needsReview
     }
 
     /// Creates the queued form of a planned ticket.
-    public init(ticket: Ticket, plan: IntakePlan, enqueuedAtMillis: Int64, triageModelVersion: String? = nil) {
+    public init(ticket: Ticket, plan: IntakePlan, enqueuedAtMillis: Int64, triageModelVersion: String? = nil, needsReview: Bool = false) {
         self.init(
             ticket: ticket,
             categoryResolved: plan.categoryResolved,
@@ -82,7 +86,8 @@ public struct QueuedTicket: Sendable, Hashable {
             policyVersion: plan.policyVersion,
             calendarVersion: plan.calendarVersion,
             enqueuedAtMillis: enqueuedAtMillis,
-            triageModelVersion: triageModelVersion
+            triageModelVersion: triageModelVersion,
+            needsReview: needsReview
         )
     }
 }

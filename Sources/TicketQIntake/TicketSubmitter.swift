@@ -87,7 +87,10 @@ public final class TicketSubmitter {
             let plan = try planner.plan(ticket, now: now, triage: decision)
             if plan.receivedInFuture { report.receivedInFuture += 1 }
             let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-            let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: enqueued, triageModelVersion: decision?.modelVersion)
+            let queued = QueuedTicket(
+                ticket: ticket, plan: plan, enqueuedAtMillis: enqueued,
+                triageModelVersion: decision?.modelVersion, needsReview: decision?.needsReview ?? false
+            )
             pending.append(LaneEntry(
                 id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,
                 promoteAtMillis: plan.promoteAt.map { $0.secondsSinceEpoch * 1000 },

@@ -167,8 +167,10 @@ struct IntakeTriageTests {
     @Test func triageModelVersionTravelsInThePayload() throws {
         let ticket = try TicketFixtures.ticket()
         let plan = try IntakePlanner(catalog: try TicketFixtures.catalog()).plan(ticket, now: now)
-        let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: 1, triageModelVersion: "linear-svm-abc")
-        #expect(try QueuedTicket.decode(queued.encode()).triageModelVersion == "linear-svm-abc")
+        let queued = QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: 1, triageModelVersion: "linear-svm-abc", needsReview: true)
+        let decoded = try QueuedTicket.decode(queued.encode())
+        #expect(decoded.triageModelVersion == "linear-svm-abc")
+        #expect(decoded.needsReview)
         #expect(try QueuedTicket.decode(QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: 1).encode()).triageModelVersion == nil)
     }
 }

@@ -62,6 +62,7 @@ struct ClusterEmailTests {
         #expect(parcel["category"] as? String == "shipping_undelivered")
         #expect(parcel["urgent"] as? Bool == true)
         #expect((parcel["triage_model_version"] as? String)?.hasPrefix("linear-svm-") == true)
+        #expect(parcel["needs_review"] is Bool, "outcomes show whether triage asked for a review")
         #expect((parcel["received_at"] as? String)?.hasPrefix("2026-11-23T09:00:00") == true)
         let password = try #require(objects.first { $0["brand"] as? String == "pandorana" })
         #expect(password["category"] as? String == "general")

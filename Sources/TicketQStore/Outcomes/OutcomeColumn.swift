@@ -53,6 +53,9 @@ public enum OutcomeColumn: String, Sendable, Hashable, CaseIterable {
     case triageModelVersion = "triage_model_version"
     /// Whether the text was truncated at intake (0 or 1).
     case truncated
+    /// Whether triage was too uncertain and filed the ticket under the default category for a
+    /// person to review (0 or 1).
+    case needsReview = "needs_review"
     /// Whether the Redis ack was confirmed (0 or 1).
     case ackConfirmed = "ack_confirmed"
 
@@ -87,7 +90,8 @@ public enum OutcomeColumn: String, Sendable, Hashable, CaseIterable {
         case .calendarVersion: 24
         case .triageModelVersion: 25
         case .truncated: 26
-        case .ackConfirmed: 27
+        case .needsReview: 27
+        case .ackConfirmed: 28
         }
     }
 

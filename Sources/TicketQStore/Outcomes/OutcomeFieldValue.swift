@@ -44,6 +44,7 @@ extension OutcomeRecord {
         case .calendarVersion: .text(calendarVersion)
         case .triageModelVersion: triageModelVersion.map { .text($0) } ?? .null
         case .truncated: .bool(truncated)
+        case .needsReview: .bool(needsReview)
         case .ackConfirmed: .bool(ackConfirmed)
         }
     }

@@ -47,6 +47,7 @@ extension OutcomeRecord {
             policyVersion: row.string(at: index(.policyVersion)),
             calendarVersion: row.string(at: index(.calendarVersion)),
             triageModelVersion: row.optionalString(at: index(.triageModelVersion)),
+            needsReview: row.bool(at: index(.needsReview)),
             truncated: row.bool(at: index(.truncated)),
             ackConfirmed: row.bool(at: index(.ackConfirmed))
         )

@@ -56,6 +56,8 @@ public struct OutcomeRecord: Sendable, Hashable {
     public var calendarVersion: String
     /// The version of the triage model, when triage decided the category.
     public var triageModelVersion: String?
+    /// Whether triage was too uncertain and a person should review the category.
+    public var needsReview: Bool
     /// Whether the ticket text was truncated at intake.
     public var truncated: Bool
     /// Whether the worker confirmed that Redis accepted the ack for this outcome.
@@ -89,6 +91,7 @@ public struct OutcomeRecord: Sendable, Hashable {
         policyVersion: String,
         calendarVersion: String,
         triageModelVersion: String? = nil,
+        needsReview: Bool = false,
         truncated: Bool = false,
         ackConfirmed: Bool = false
     ) {
@@ -117,6 +120,7 @@ public struct OutcomeRecord: Sendable, Hashable {
         self.policyVersion = policyVersion
         self.calendarVersion = calendarVersion
         self.triageModelVersion = triageModelVersion
+        self.needsReview = needsReview
         self.truncated = truncated
         self.ackConfirmed = ackConfirmed
     }

@@ -44,6 +44,11 @@ enum OutcomeSchema {
         ) WITHOUT ROWID;
         """)
 
+    /// Version 2: whether triage marked the ticket for review.
+    static let version2 = SchemaMigration(version: 2, summary: "add needs_review", sql: """
+        ALTER TABLE outcome ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;
+        """)
+
     /// Every migration, in order.
-    static let migrations = [version1]
+    static let migrations = [version1, version2]
 }
