@@ -92,8 +92,8 @@ struct ClusterCrashTests {
     /// once it has committed some outcomes, while tickets are still in hand and queued.
     private func crashWorkerAMidRun(_ bench: ClusterTestBench) async throws -> [String] {
         let (file, ids) = try bench.writeTickets(Self.ticketCount)
-        let victim = try await bench.startReadyWorker(id: "worker-a", store: "a", handler: "simulate:fixed=15ms")
-        try await bench.startReadyWorker(id: "worker-b", store: "b", handler: "simulate:fixed=15ms")
+        let victim = try await bench.startReadyWorker(id: "worker-a", store: "a", handler: "simulate:fixed=15ms", concurrency: 8)
+        try await bench.startReadyWorker(id: "worker-b", store: "b", handler: "simulate:fixed=15ms", concurrency: 8)
         let submitted = try await bench.submit(file)
         #expect(submitted.output.status == 0 && submitted.summary["accepted"] as? Int == Self.ticketCount, "\(submitted.output)")
 

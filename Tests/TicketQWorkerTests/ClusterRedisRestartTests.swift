@@ -10,8 +10,8 @@ struct ClusterRedisRestartTests {
     func workersReconnectAfterRedisIsKilledAndRestartedAndLoseNothing() async throws {
         let bench = try ClusterTestBench(redis: RedisServerOptions(appendOnly: true))
         let (file, ids) = try bench.writeTickets(3000, prefix: "r")
-        let first = try await bench.startReadyWorker(id: "worker-a", store: "a", handler: "simulate:fixed=10ms")
-        let second = try await bench.startReadyWorker(id: "worker-b", store: "b", handler: "simulate:fixed=10ms")
+        let first = try await bench.startReadyWorker(id: "worker-a", store: "a", handler: "simulate:fixed=10ms", concurrency: 4)
+        let second = try await bench.startReadyWorker(id: "worker-b", store: "b", handler: "simulate:fixed=10ms", concurrency: 4)
         let submitted = try await bench.submit(file)
         #expect(submitted.output.status == 0 && submitted.summary["accepted"] as? Int == ids.count, "\(submitted.output)")
 

@@ -11,7 +11,7 @@ struct ClusterRedisStallTests {
     func acknowledgementsDelayedPastTheCommandTimeoutKeepTheirOutcomes() async throws {
         let bench = try ClusterTestBench(redis: RedisServerOptions(extraConfiguration: ["enable-debug-command yes"]))
         let (file, ids) = try bench.writeTickets(3000, prefix: "st")
-        let worker = try await bench.startReadyWorker(id: "patient", store: "a", handler: "simulate:fixed=10ms")
+        let worker = try await bench.startReadyWorker(id: "patient", store: "a", handler: "simulate:fixed=10ms", concurrency: 4)
         #expect(try await bench.submit(file).output.status == 0)
         let busy = try await bench.eventually("patient busy", timeout: .seconds(30)) {
             (bench.countByStatus("a")["done"] ?? 0) >= 300
