@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ticketq", targets: ["ticketq"]),
+        .executable(name: "ticketq-load", targets: ["ticketq-load"]),
         .library(name: "TicketQCore", targets: ["TicketQCore"]),
         .library(name: "TicketQConfig", targets: ["TicketQConfig"]),
         .library(name: "TicketQTriage", targets: ["TicketQTriage"]),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: Pure core (no I/O)
@@ -65,6 +67,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Local processes (a private redis-server, child processes)
+        .target(name: "TicketQLocal", swiftSettings: swiftSettings),
+
         // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
         .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage", "TicketQMail"], swiftSettings: swiftSettings),
 
@@ -85,7 +90,7 @@ let package = Package(
             name: "TicketQCLI",
             dependencies: [
                 "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQLanes", "TicketQRedis", "TicketQStore",
-                "TicketQIntake", "TicketQWorker", "TicketQMail", "TicketQHTTP", "TicketQMetrics",
+                "TicketQIntake", "TicketQWorker", "TicketQMail", "TicketQHTTP", "TicketQMetrics", "TicketQLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -96,6 +101,24 @@ let package = Package(
         .executableTarget(
             name: "ticketq",
             dependencies: ["TicketQCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Load-test harness
+        .target(
+            name: "TicketQLoad",
+            dependencies: [
+                "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQIntake", "TicketQLanes", "TicketQRedis",
+                "TicketQStore", "TicketQLocal",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "loadtest/Sources/TicketQLoad",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ticketq-load",
+            dependencies: ["TicketQLoad", "TicketQCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "loadtest/Sources/ticketq-load",
             swiftSettings: swiftSettings
         ),
 
@@ -121,6 +144,11 @@ let package = Package(
         .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TicketQLoadTests",
+            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQCore", "TicketQTestSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TicketQOpsTests", dependencies: ["ticketq", "TicketQTestSupport"], swiftSettings: swiftSettings),
     ]
 )

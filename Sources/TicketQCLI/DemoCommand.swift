@@ -5,7 +5,9 @@ import TicketQCore
 import TicketQIntake
 import TicketQLanes
 import TicketQRedis
+import TicketQLocal
 import TicketQStore
+import TicketQTriage
 
 /// `ticketq demo`: a demo cluster on a private redis-server — workers, a realistic burst of
 /// tickets, live progress and a summary.
@@ -119,7 +121,7 @@ struct DemoCommand: ParsableCommand {
         }
         var generator = SplitMix64(seed: seed)
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        let samples = DemoUtterances.samples
+        let samples = SampleUtterances.samples
         for index in 0..<tickets {
             let brand = generator.next() % 5 < 3 ? "pandorana" : "mejurn"
             let sample = samples[Int(generator.next() % UInt64(samples.count))]

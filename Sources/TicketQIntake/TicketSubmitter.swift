@@ -11,12 +11,9 @@ import TicketQTriage
 /// their own while the next batch is decoded.
 public final class TicketSubmitter {
     private let decoder: TicketDecoder
-    private let planner: IntakePlanner
+    private var builder: LaneEntryBuilder
     private let sender: BatchSender
     private let batchSize: Int
-    private let triager: TicketTriager?
-    private var extractor: FeatureExtractor?
-    private let catalog: PolicyCatalog
     private var pending: [LaneEntry] = []
     private var finished = false
     /// The report; complete after ``finish()``.
@@ -35,11 +32,8 @@ public final class TicketSubmitter {
         catalog: PolicyCatalog, highVolume: HighVolumeSchedule, textLimit: TicketTextLimit = .default, batchSize: Int = 1000,
         triager: TicketTriager? = nil, makeLanes: @escaping @Sendable () throws -> LaneStore
     ) {
-        self.triager = triager
-        extractor = triager?.makeExtractor()
-        self.catalog = catalog
         decoder = TicketDecoder(catalog: catalog, textLimit: textLimit)
-        planner = IntakePlanner(catalog: catalog, highVolume: highVolume)
+        builder = LaneEntryBuilder(catalog: catalog, highVolume: highVolume, triager: triager)
         sender = BatchSender(makeLanes: makeLanes)
         self.batchSize = max(1, batchSize)
         pending.reserveCapacity(self.batchSize)
@@ -78,25 +72,12 @@ public final class TicketSubmitter {
     }
 
     private func enqueue(_ ticket: Ticket, now: Instant) throws(TicketRejection) {
-        do {
-            var decision: TriageDecision?
-            if ticket.category == nil, let triager, extractor != nil {
-                decision = triager.triage(subject: ticket.subject, body: ticket.body, policy: catalog.brands[ticket.brand], using: &extractor!)
-                if decision?.needsReview == true { report.needsReview += 1 }
-            }
-            let plan = try planner.plan(ticket, now: now, triage: decision)
-            if plan.receivedInFuture { report.receivedInFuture += 1 }
-            let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-            let queued = QueuedTicket(
-                ticket: ticket, plan: plan, enqueuedAtMillis: enqueued,
-                triageModelVersion: decision?.modelVersion, needsReview: decision?.needsReview ?? false
-            )
-            pending.append(LaneEntry(
-                id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,
-                promoteAtMillis: plan.promoteAt.map { $0.secondsSinceEpoch * 1000 },
-                enqueuedMillis: enqueued, payload: queued.encode()
-            ))
-        }
+        let decision = builder.triage(ticket)
+        let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        let built = try builder.build(ticket, decision: decision, now: now, enqueuedMillis: enqueued)
+        if built.needsReview { report.needsReview += 1 }
+        if built.plan.receivedInFuture { report.receivedInFuture += 1 }
+        pending.append(built.entry)
     }
 
     /// Sends what is buffered, waits for every batch and completes the report.

@@ -1,0 +1,28 @@
+/// How a local cluster starts its workers.
+public struct WorkerOptions: Sendable, Hashable {
+    /// Worker processes.
+    public var count: Int
+    /// Each worker's `--concurrency`; nil keeps the worker's default.
+    public var concurrency: Int?
+    /// Each worker's `--batch`; nil keeps the worker's default.
+    public var batch: Int?
+    /// Each worker's `--handler`.
+    public var handler: String
+    /// Each worker's `--durability`; nil keeps the default (FULL).
+    public var durability: String?
+
+    /// Creates options.
+    public init(count: Int, concurrency: Int? = nil, batch: Int? = nil, handler: String = "acknowledge", durability: String? = nil) {
+        self.count = count
+        self.concurrency = concurrency
+        self.batch = batch
+        self.handler = handler
+        self.durability = durability
+    }
+
+    /// The worker default for tickets in hand, used to bound duplicate executions.
+    public static let defaultConcurrency = 2048
+
+    /// Tickets one worker holds at most.
+    public var effectiveConcurrency: Int { concurrency ?? Self.defaultConcurrency }
+}

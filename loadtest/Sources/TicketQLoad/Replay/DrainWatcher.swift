@@ -1,0 +1,36 @@
+import Foundation
+import Synchronization
+
+/// Stops an open-loop sender once the monitor sees the standard and extended lanes empty (a
+/// backlog has drained).
+final class DrainWatcher: @unchecked Sendable {
+    private let monitor: RunMonitor
+    private let sender: OpenLoopSender
+    private let stopRequested = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(monitor: RunMonitor, sender: OpenLoopSender) {
+        self.monitor = monitor
+        self.sender = sender
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            while !stopRequested.load(ordering: .relaxed) {
+                if monitor.nonUrgentBacklog.load(ordering: .relaxed) == 0 {
+                    sender.stopRequested.store(true, ordering: .relaxed)
+                    break
+                }
+                var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
+                nanosleep(&pause, nil)
+            }
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    func stop() {
+        stopRequested.store(true, ordering: .relaxed)
+        finished.wait()
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TicketQStore
+
+/// Reads every outcome store after a run and checks the books: which tickets have an accepted
+/// outcome (done or dead), which have one in more than one store, and how many deliveries went
+/// beyond the first.
+public struct OutcomeAudit: Sendable {
+    /// Tickets with at least one accepted outcome.
+    public var completed = 0
+    /// Tickets with an accepted outcome in more than one store.
+    public var duplicates = 0
+    /// Handler runs beyond one per ticket, counted as deliveries beyond the first (each
+    /// delivery may have run the handler before its worker died).
+    public var duplicateExecutions = 0
+    /// Tickets dead-lettered.
+    public var dead = 0
+    /// Rows superseded by a later delivery's outcome.
+    public var superseded = 0
+    /// Accepted tickets with no accepted outcome.
+    public var lost = 0
+    /// Up to ten lost ticket ids, for the report.
+    public var lostExamples: [String] = []
+    /// Up to ten duplicated ticket ids.
+    public var duplicateExamples: [String] = []
+
+    /// Audits the run's tickets (`ids`, with Redis's acceptance `flags`) against `storePaths`.
+    /// - Throws: when a store cannot be read.
+    public init(storePaths: [String], ids: [String], flags: AcceptanceFlags) throws {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() { index[id] = position }
+        var acceptedIn = [UInt8](repeating: 0, count: ids.count)
+        var deliveries = [Int32](repeating: 0, count: ids.count)
+        for path in storePaths where FileManager.default.fileExists(atPath: path) {
+            let database = try SQLiteDatabase(path: path, mode: .readOnly)
+            try database.query("SELECT ticket_id, status, attempts FROM outcome") { row in
+                guard let position = index[row.string(at: 0)] else { return }
+                let status = row.string(at: 1)
+                deliveries[position] = max(deliveries[position], Int32(clamping: row.int64(at: 2)))
+                switch status {
+                case OutcomeStatus.superseded.rawValue: superseded += 1
+                case OutcomeStatus.dead.rawValue: dead += 1; acceptedIn[position] &+= 1
+                default: acceptedIn[position] &+= 1
+                }
+            }
+        }
+        for position in ids.indices {
+            if acceptedIn[position] > 0 {
+                completed += 1
+                duplicateExecutions += max(0, Int(deliveries[position]) - 1)
+            } else if flags.isAccepted(position) {
+                lost += 1
+                if lostExamples.count < 10 { lostExamples.append(ids[position]) }
+            }
+            if acceptedIn[position] > 1 {
+                duplicates += 1
+                if duplicateExamples.count < 10 { duplicateExamples.append(ids[position]) }
+            }
+        }
+    }
+}

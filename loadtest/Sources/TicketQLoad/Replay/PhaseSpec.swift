@@ -1,0 +1,26 @@
+/// One measured phase of a run.
+public struct PhaseSpec: Sendable {
+    /// The phase's name (e.g. `capacity`, `steady`).
+    public var name: String
+    /// Tickets enqueued before the phase starts, as fast as Redis takes them. With a local
+    /// cluster whose workers do not run yet, the workers start after them; either way their
+    /// response times count from the moment the workers start (or the preload ends).
+    public var preload = ScheduledTickets()
+    /// Tickets sent open loop at their intended times.
+    public var scheduled = ScheduledTickets()
+    /// Start the local cluster's workers if they do not run (the self-test runs without).
+    public var startWorkers = true
+    /// Stop sending scheduled tickets once the lanes are empty (a backlog has drained).
+    public var stopWhenDrained = false
+    /// Kill a random worker this often, in seconds (local clusters only).
+    public var killEverySeconds: Double?
+    /// Give up waiting for outcomes after this many seconds without a new one.
+    public var stallTimeout: Double = 30
+    /// The seed for the killer's choices.
+    public var seed: UInt64 = 1
+    /// No live progress lines.
+    public var quiet = false
+
+    /// Creates a phase.
+    public init(name: String) { self.name = name }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Synchronization
+import TicketQLanes
+import TicketQRedis
+
+/// One Redis connection with a thread of its own that submits the batches handed to it, so that
+/// the scheduler never waits for Redis while another connection is free.
+final class SendConnection: @unchecked Sendable {
+    struct Batch {
+        let indices: [Int]
+        let entries: [LaneEntry]
+    }
+
+    struct Tally {
+        var accepted = 0
+        var duplicates = 0
+        var refused = 0
+        var firstRefusal: String?
+    }
+
+    private let pending = Mutex<Batch?>(nil)
+    private let ready = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let tally = Mutex(Tally())
+
+    /// Opens the connection on its own thread; `onIdle` runs after each batch.
+    init(url: RedisURL, keys: LaneKeys, flags: AcceptanceFlags, onIdle: @escaping @Sendable (SendConnection) -> Void) {
+        let thread = Thread { [self] in
+            var lanes: LaneStore?
+            var openError: String?
+            do { lanes = LaneStore(connection: try RedisConnection(url: url), keys: keys) } catch { openError = "\(error)" }
+            while true {
+                ready.wait()
+                guard let batch = pending.withLock({ value in defer { value = nil }; return value }) else { break }
+                let outcome: Result<[Bool], any Error>
+                if let lanes {
+                    outcome = Result { try lanes.submit(batch.entries) }
+                } else {
+                    outcome = .failure(LoadError("cannot connect to Redis: \(openError ?? "unknown error")"))
+                }
+                tally.withLock { tally in
+                    switch outcome {
+                    case let .success(accepted):
+                        for (position, index) in batch.indices.enumerated() {
+                            let ok = position < accepted.count && accepted[position]
+                            flags.set(index, accepted: ok)
+                            if ok { tally.accepted += 1 } else { tally.duplicates += 1 }
+                        }
+                    case let .failure(error):
+                        tally.refused += batch.indices.count
+                        if tally.firstRefusal == nil { tally.firstRefusal = "\(error)" }
+                    }
+                }
+                onIdle(self)
+            }
+            finished.signal()
+        }
+        thread.name = "ticketq-load-send"
+        thread.start()
+    }
+
+    /// Hands a batch to the connection's thread (the connection must be idle).
+    func send(_ batch: Batch) {
+        pending.withLock { $0 = batch }
+        ready.signal()
+    }
+
+    /// Ends the thread once its batch is done and returns its tally.
+    func close() -> Tally {
+        ready.signal()
+        finished.wait()
+        return tally.withLock { $0 }
+    }
+}
