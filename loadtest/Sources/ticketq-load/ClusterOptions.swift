@@ -31,6 +31,9 @@ struct ClusterOptions: ParsableArguments {
     @Option(help: "Each local worker's --durability: full (the default) or normal.")
     var durability: String?
 
+    @Option(name: .customLong("worker-lease"), help: ArgumentHelp("Each local worker's --lease in seconds (default: the worker's).", valueName: "seconds"))
+    var workerLease: Double?
+
     @Option(name: .customLong("kill-worker-every"), help: ArgumentHelp("SIGKILL a random local worker this often and restart it (e.g. 2s).", valueName: "duration"))
     var killWorkerEvery: String?
 
@@ -75,7 +78,7 @@ struct ClusterOptions: ParsableArguments {
         options.redis = redis
         options.stores = stores
         options.namespace = namespace
-        options.workers = WorkerOptions(count: localCluster ?? 2, concurrency: workerConcurrency, batch: workerBatch, handler: workerHandler, durability: durability)
+        options.workers = WorkerOptions(count: localCluster ?? 2, concurrency: workerConcurrency, batch: workerBatch, handler: workerHandler, durability: durability, lease: workerLease)
         options.ticketq = ticketq
         options.outputDirectory = out
         options.thresholds = try thresholds.map { text throws(LoadError) in try ThresholdExpression(text) }

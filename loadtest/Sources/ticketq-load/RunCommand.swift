@@ -53,8 +53,8 @@ struct SteadyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How long to offer load (e.g. 30s).", valueName: "duration"))
     var duration = "30s"
 
-    @Option(name: .customLong("capacity-tickets"), help: "Tickets of the first capacity drain (grown if it lasts under 5 s).")
-    var capacityTickets = 250_000
+    @Option(name: .customLong("capacity-tickets"), help: "Tickets of the capacity drain (default: 250,000, grown while the drain lasts under 5 s; a number given here is kept).")
+    var capacityTickets: Int?
 
     @Option(help: ArgumentHelp("A known capacity in tickets per second (skips the drain).", valueName: "rate"))
     var capacity: Double?
@@ -72,7 +72,7 @@ struct SteadyCommand: ParsableCommand {
 
     func validate() throws {
         guard fraction > 0, fraction <= 2 else { throw ValidationError("--fraction must be above 0 and at most 2") }
-        guard capacityTickets >= 1 else { throw ValidationError("--capacity-tickets must be positive") }
+        guard (capacityTickets ?? 1) >= 1 else { throw ValidationError("--capacity-tickets must be positive") }
         if let capacity, !(capacity > 0) { throw ValidationError("--capacity must be positive") }
         if let peer, peer != "sidekiq" { throw ValidationError("--peer: only sidekiq is known") }
     }
@@ -80,7 +80,7 @@ struct SteadyCommand: ParsableCommand {
     func run() throws {
         let seconds = try LoadDuration.seconds(duration, option: "--duration")
         try ScenarioLauncher.launch("steady", cluster, peer: peer != nil, peersDirectory: peersDirectory) { context throws(LoadError) in
-            try SteadyScenario.run(context, fraction: fraction, duration: seconds, capacityTickets: capacityTickets, capacity: capacity, poisson: poisson)
+            try SteadyScenario.run(context, fraction: fraction, duration: seconds, capacityTickets: capacityTickets ?? 250_000, growDrain: capacityTickets == nil, capacity: capacity, poisson: poisson)
         }
     }
 }
@@ -155,16 +155,20 @@ struct SelfTestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How long to offer them.", valueName: "duration"))
     var duration = "2s"
 
+    @Option(help: ArgumentHelp("Where tickets go: list (a scratch list: the harness's own capacity) or lanes (the real submit path).", valueName: "sink"))
+    var sink = "list"
+
     @OptionGroup var cluster: ClusterOptions
 
     func validate() throws {
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
+        guard ["list", "lanes"].contains(sink) else { throw ValidationError("--sink must be list or lanes") }
     }
 
     func run() throws {
         let seconds = try LoadDuration.seconds(duration, option: "--duration")
         try ScenarioLauncher.launch("selftest", cluster) { context throws(LoadError) in
-            try SelfTestScenario.run(context, rate: rate, duration: seconds)
+            try SelfTestScenario.run(context, rate: rate, duration: seconds, throughLanes: sink == "lanes")
         }
     }
 }

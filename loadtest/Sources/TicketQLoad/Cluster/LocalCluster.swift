@@ -90,6 +90,7 @@ public final class LocalCluster: @unchecked Sendable {
         if let concurrency = options.concurrency { arguments += ["--concurrency", String(concurrency)] }
         if let batch = options.batch { arguments += ["--batch", String(batch)] }
         if let durability = options.durability { arguments += ["--durability", durability] }
+        if let lease = options.lease { arguments += ["--lease", String(lease)] }
         let log = directory.appendingPathComponent("worker-\(slot + 1).log").path
         let process: ChildProcess
         do {

@@ -10,14 +10,17 @@ public struct WorkerOptions: Sendable, Hashable {
     public var handler: String
     /// Each worker's `--durability`; nil keeps the default (FULL).
     public var durability: String?
+    /// Each worker's `--lease` in seconds; nil keeps the default.
+    public var lease: Double?
 
     /// Creates options.
-    public init(count: Int, concurrency: Int? = nil, batch: Int? = nil, handler: String = "acknowledge", durability: String? = nil) {
+    public init(count: Int, concurrency: Int? = nil, batch: Int? = nil, handler: String = "acknowledge", durability: String? = nil, lease: Double? = nil) {
         self.count = count
         self.concurrency = concurrency
         self.batch = batch
         self.handler = handler
         self.durability = durability
+        self.lease = lease
     }
 
     /// The worker default for tickets in hand, used to bound duplicate executions.

@@ -16,14 +16,16 @@ public final class OpenLoopSender: @unchecked Sendable {
     private let url: RedisURL
     private let keys: LaneKeys
     private let connectionCount: Int
+    private let sink: SendSink
     /// Tickets handed to Redis so far (for live progress).
     public let sentSoFar = Atomic<Int>(0)
     /// Set to stop sending early (e.g. a scenario's backlog has drained).
     public let stopRequested = Atomic<Bool>(false)
 
     /// Creates a sender with `connections` Redis connections.
-    public init(url: RedisURL, keys: LaneKeys, connections: Int = 4) {
+    public init(url: RedisURL, keys: LaneKeys, connections: Int = 4, sink: SendSink = .lanes) {
         self.url = url
+        self.sink = sink
         self.keys = keys
         connectionCount = max(1, connections)
     }
@@ -39,12 +41,13 @@ public final class OpenLoopSender: @unchecked Sendable {
         seriesOriginNanos: Int64? = nil
     ) -> SendMeasurements {
         let origin = seriesOriginNanos ?? startNanos
+        let realTime = ThreadPriority.raiseCurrentThread(to: ThreadPriority.sender)
         var measurements = SendMeasurements()
         let idle = Mutex<[SendConnection]>([])
         let available = DispatchSemaphore(value: 0)
         var connections: [SendConnection] = []
         for _ in 0..<connectionCount {
-            let connection = SendConnection(url: url, keys: keys, flags: flags) { connection in
+            let connection = SendConnection(url: url, keys: keys, sink: sink, flags: flags) { connection in
                 idle.withLock { $0.append(connection) }
                 available.signal()
             }
@@ -59,7 +62,7 @@ public final class OpenLoopSender: @unchecked Sendable {
             let due = startNanos + offsets[next]
             var now = MonotonicClock.nanoseconds()
             if due > now {
-                MonotonicClock.sleep(until: due)
+                MonotonicClock.sleep(until: due, spinNanos: realTime ? 0 : 150_000)
                 continue
             }
             available.wait()
@@ -100,6 +103,7 @@ public final class OpenLoopSender: @unchecked Sendable {
             measurements.refused += tally.refused
             if measurements.firstRefusal == nil { measurements.firstRefusal = tally.firstRefusal }
         }
+        measurements.realTimePriority = realTime
         return measurements
     }
 }

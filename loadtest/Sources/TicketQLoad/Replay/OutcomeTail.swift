@@ -10,8 +10,8 @@ import TicketQStore
 public final class OutcomeTail: @unchecked Sendable {
     private let storePaths: [String]
     private let index: [String: Int32]
-    private let intendedMicros: [Int64]
-    private let originMicros: Int64
+    private var intendedMicros: [Int64]
+    private var originMicros: Int64
     private var seen: [Bool]
     private var lastRowIDs: [Int64]
     private var databases: [SQLiteDatabase?]
@@ -41,6 +41,14 @@ public final class OutcomeTail: @unchecked Sendable {
         databases = Array(repeating: nil, count: storePaths.count)
     }
 
+    /// Sets the intended arrivals and the series origin once the run's start is known (before
+    /// ``start()``): building the tail's index of a large run takes a while, so it is built
+    /// first and the start chosen after.
+    public func schedule(intendedMicros: [Int64], originMicros: Int64) {
+        self.intendedMicros = intendedMicros
+        self.originMicros = originMicros
+    }
+
     /// The last row id of each store right now (0 for a store not created yet).
     public static func lastRowIDs(of storePaths: [String]) -> [Int64] {
         storePaths.map { path in
@@ -52,6 +60,7 @@ public final class OutcomeTail: @unchecked Sendable {
     /// Starts following on a thread of its own.
     public func start() {
         let thread = Thread { [self] in
+            ThreadPriority.raiseCurrentThread(to: ThreadPriority.tail)
             while !stopRequested.load(ordering: .relaxed) {
                 poll()
                 var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)

@@ -10,6 +10,10 @@ public struct PhaseSpec: Sendable {
     public var scheduled = ScheduledTickets()
     /// Start the local cluster's workers if they do not run (the self-test runs without).
     public var startWorkers = true
+    /// Where scheduled tickets go.
+    public var sink = SendSink.lanes
+    /// Wait for every accepted ticket's outcome (the self-test expects none).
+    public var expectOutcomes = true
     /// Stop sending scheduled tickets once the lanes are empty (a backlog has drained).
     public var stopWhenDrained = false
     /// Kill a random worker this often, in seconds (local clusters only).

@@ -56,6 +56,33 @@ public struct ScheduledTickets: Sendable {
         return [0x7B] + Array("\"received_at\":\"1970-01-01T00:00:00Z\"".utf8) + (isEmpty ? [] : [0x2C]) + json.dropFirst()
     }
 
+    /// The ticket as received at `micros` (µs since the epoch).
+    private static func arrived(_ original: Ticket, at micros: Int64) throws -> Ticket {
+        try Ticket(
+            id: original.id, brand: original.brand, receivedAt: Instant(secondsSinceEpoch: micros / 1_000_000),
+            subject: original.subject, body: original.body, from: original.from, messageID: original.messageID,
+            orderID: original.orderID, category: original.category, urgent: original.urgent, complex: original.complex,
+            truncated: original.truncated, textLimit: nil
+        )
+    }
+
+    /// Keeps only the tickets intake would put into `lane` if they arrived at `now`, at most
+    /// `limit` of them (e.g. a backlog that must be all standard tickets).
+    public mutating func retain(lane: Lane, limit: Int, now: Instant, builder: LaneEntryBuilder) {
+        var kept = ScheduledTickets()
+        for index in tickets.indices where kept.count < limit {
+            guard let ticket = try? Self.arrived(tickets[index], at: now.secondsSinceEpoch * 1_000_000),
+                  let built = try? builder.build(ticket, decision: decisions[index], now: now, enqueuedMillis: now.secondsSinceEpoch * 1000),
+                  built.plan.lane == lane else { continue }
+            kept.ids.append(ids[index])
+            kept.offsets.append(offsets[index])
+            kept.tickets.append(tickets[index])
+            kept.decisions.append(decisions[index])
+        }
+        kept.rejected = rejected
+        self = kept
+    }
+
     /// Keeps only the first `count` tickets.
     public mutating func keepFirst(_ count: Int) {
         guard count < ids.count else { return }
@@ -74,14 +101,8 @@ public struct ScheduledTickets: Sendable {
         var problems: [(line: Int, reason: String)] = []
         for index in tickets.indices {
             let arrivalMicros = startMicros + offsets[index] / 1000
-            let original = tickets[index]
             do {
-                let ticket = try Ticket(
-                    id: original.id, brand: original.brand, receivedAt: Instant(secondsSinceEpoch: arrivalMicros / 1_000_000),
-                    subject: original.subject, body: original.body, from: original.from, messageID: original.messageID,
-                    orderID: original.orderID, category: original.category, urgent: original.urgent, complex: original.complex,
-                    truncated: original.truncated, textLimit: nil
-                )
+                let ticket = try Self.arrived(tickets[index], at: arrivalMicros)
                 let built = try builder.build(ticket, decision: decisions[index], now: ticket.receivedAt, enqueuedMillis: arrivalMicros / 1000)
                 result.append(PlannedEntry(entry: built.entry, lane: built.plan.lane))
             } catch {

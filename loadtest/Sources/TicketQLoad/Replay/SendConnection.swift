@@ -24,8 +24,9 @@ final class SendConnection: @unchecked Sendable {
     private let tally = Mutex(Tally())
 
     /// Opens the connection on its own thread; `onIdle` runs after each batch.
-    init(url: RedisURL, keys: LaneKeys, flags: AcceptanceFlags, onIdle: @escaping @Sendable (SendConnection) -> Void) {
+    init(url: RedisURL, keys: LaneKeys, sink: SendSink, flags: AcceptanceFlags, onIdle: @escaping @Sendable (SendConnection) -> Void) {
         let thread = Thread { [self] in
+            ThreadPriority.raiseCurrentThread(to: ThreadPriority.sender)
             var lanes: LaneStore?
             var openError: String?
             do { lanes = LaneStore(connection: try RedisConnection(url: url), keys: keys) } catch { openError = "\(error)" }
@@ -34,7 +35,7 @@ final class SendConnection: @unchecked Sendable {
                 guard let batch = pending.withLock({ value in defer { value = nil }; return value }) else { break }
                 let outcome: Result<[Bool], any Error>
                 if let lanes {
-                    outcome = Result { try lanes.submit(batch.entries) }
+                    outcome = Result { try Self.send(batch.entries, to: lanes, sink: sink) }
                 } else {
                     outcome = .failure(LoadError("cannot connect to Redis: \(openError ?? "unknown error")"))
                 }
@@ -57,6 +58,17 @@ final class SendConnection: @unchecked Sendable {
         }
         thread.name = "ticketq-load-send"
         thread.start()
+    }
+
+    private static func send(_ entries: [LaneEntry], to lanes: LaneStore, sink: SendSink) throws -> [Bool] {
+        switch sink {
+        case .lanes:
+            return try lanes.submit(entries)
+        case let .scratchList(key):
+            let reply = try lanes.connection.command([Array("RPUSH".utf8), Array(key.utf8)] + entries.map(\.payload))
+            guard reply.int != nil else { throw LoadError("RPUSH to \(key) answered \(reply)") }
+            return Array(repeating: true, count: entries.count)
+        }
     }
 
     /// Hands a batch to the connection's thread (the connection must be idle).

@@ -22,6 +22,9 @@ public struct SendMeasurements: Sendable {
     public var firstSendNanos: Int64?
     public var lastSendNanos: Int64?
 
+    /// Whether the sending thread ran at real-time priority.
+    public var realTimePriority = false
+
     /// Creates empty measurements.
     public init() {}
 

@@ -16,11 +16,14 @@ public struct RunSummary: Codable, Sendable {
     public var lanes: [String: LaneSummary]
     /// Every lane together.
     public var all_lanes: LaneSummary
+    public var schedule_lag_p50_ms: Double
     public var schedule_lag_p99_ms: Double
     public var schedule_lag_max_ms: Double
     /// Tickets sent more than a millisecond late.
     public var late_sends: Int
     public var harness_overloaded: Bool
+    /// Whether the sender ran at real-time priority (see `ThreadPriority`).
+    public var sender_realtime: Bool
     public var thresholds: [ThresholdResult]
     public var passed: Bool
     /// Why `passed` is false, one line each.

@@ -59,9 +59,10 @@ public struct SummaryBuilder {
             duplicate_executions: audit.duplicateExecutions, duration_s: duration, throughput_per_s: throughput,
             capacity_per_s: capacity ?? (isDrain ? throughput : nil), offered_per_s: offered,
             completed_per_s: duration > 0 ? Double(audit.completed) / duration : 0,
-            lanes: lanes, all_lanes: LaneSummary(phase.latency.overall), schedule_lag_p99_ms: lag,
+            lanes: lanes, all_lanes: LaneSummary(phase.latency.overall),
+            schedule_lag_p50_ms: Double(phase.scheduled.map { $0.sent > 0 ? $0.lag.valueAtPercentile(50) : 0 } ?? 0) / 1000, schedule_lag_p99_ms: lag,
             schedule_lag_max_ms: Double(phase.scheduled?.lag.max ?? 0) / 1000, late_sends: phase.scheduled?.lateSends ?? 0,
-            harness_overloaded: overloaded, thresholds: [], passed: failures.isEmpty, failures: failures,
+            harness_overloaded: overloaded, sender_realtime: phase.scheduled?.realTimePriority ?? false, thresholds: [], passed: failures.isEmpty, failures: failures,
             intake: RunSummary.IntakeCounts(
                 accepted: phase.accepted, duplicates: phase.intakeDuplicates, refused: phase.refused, rejected: phase.rejected.count,
                 first_refusal: phase.scheduled?.firstRefusal ?? phase.preload?.firstRefusal

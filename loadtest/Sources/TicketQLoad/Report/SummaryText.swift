@@ -12,8 +12,8 @@ public enum SummaryText {
                            summary.throughput_per_s, summary.offered_per_s, summary.completed_per_s, summary.duration_s)
         if let capacity = summary.capacity_per_s { rates += String(format: ", capacity %.0f/s", capacity) }
         lines.append(rates)
-        lines.append(String(format: "  schedule lag p99 %.3f ms, max %.3f ms, %d late sends%@",
-                            summary.schedule_lag_p99_ms, summary.schedule_lag_max_ms, summary.late_sends,
+        lines.append(String(format: "  schedule lag p50 %.3f ms, p99 %.3f ms, max %.3f ms, %d late sends%@",
+                            summary.schedule_lag_p50_ms, summary.schedule_lag_p99_ms, summary.schedule_lag_max_ms, summary.late_sends,
                             summary.harness_overloaded ? " — harness overloaded" : ""))
         lines.append("  response time, intended arrival → durable outcome:")
         lines.append("    lane                  tickets      p50      p90      p99    p99.9      max")

@@ -1,4 +1,5 @@
 import Foundation
+import TicketQCore
 /// `run priority --backlog N --urgent-rate R`: an N-ticket standard backlog drains while urgent
 /// tickets arrive open loop at R per second; the urgent lane's latency must stay low.
 public enum PriorityScenario {
@@ -6,7 +7,7 @@ public enum PriorityScenario {
     public static func run(_ context: ScenarioContext, backlog: Int, urgentRate: Double) throws(LoadError) -> ScenarioResult {
         let seed = context.options.seed
         var spec = context.spec("priority")
-        spec.preload = try context.generatedTickets(count: backlog, prefix: "backlog\(seed)-", seed: seed, urgent: false, complex: false)
+        spec.preload = try context.generatedTickets(count: backlog, inLane: .standard, prefix: "backlog\(seed)-", seed: seed, urgent: false, complex: false)
         // Urgent arrivals for longer than any drain could take; sending stops once the backlog is gone.
         let horizon = max(10, Double(backlog) / 5_000)
         let count = Int(urgentRate * horizon)

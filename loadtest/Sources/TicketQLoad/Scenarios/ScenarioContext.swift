@@ -73,6 +73,16 @@ public final class ScenarioContext {
         return schedule(events)
     }
 
+    /// Generated tickets that intake puts into `lane`: `count` of them, all at offset zero.
+    public func generatedTickets(count: Int, inLane lane: Lane, prefix: String, seed: UInt64, urgent: Bool?, complex: Bool?) throws(LoadError) -> ScheduledTickets {
+        var tickets = try generatedTickets(count: count + count / 2 + 100, prefix: prefix, seed: seed, urgent: urgent, complex: complex)
+        tickets.retain(lane: lane, limit: count, now: Instant(secondsSinceEpoch: MonotonicClock.wallMicroseconds() / 1_000_000), builder: builder)
+        guard tickets.count == count else {
+            throw LoadError("only \(tickets.count) of \(count) generated tickets go to the \(lane.rawValue) lane under these policies")
+        }
+        return tickets
+    }
+
     /// Trace events scheduled for a run.
     public func schedule(_ events: [TraceEvent], speed: Double = 1, rate: Double? = nil, limit: Double? = nil) -> ScheduledTickets {
         var tickets = ScheduledTickets()
