@@ -22,7 +22,7 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: directory.file("again.jsonl")) == Data(contentsOf: URL(fileURLWithPath: trace)), "same seed, same trace")
 
         let run = try await LoadRun.run(["replay", trace, "--speed", "4"])
-        #expect(run.output.status == 0, "\(run.output.stderr)\n\(run.output.stdout)")
+        #expect(run.completedCorrectly, "\(run.output.stderr)\n\(run.output.stdout)")
         #expect(run.int("sent") == lines.count && run.int("completed") == lines.count)
         let duration = try #require(run.double("duration_s"))
         #expect(duration >= 4.5, "20 s of trace at 4× lasts 5 s (\(duration))")
@@ -38,7 +38,7 @@ struct CommandLineTests {
         text += "this line is not JSON\n"
         try text.write(toFile: trace, atomically: true, encoding: .utf8)
         let run = try await LoadRun.run(["replay", trace, "--rate", "400"])
-        #expect(run.output.status == 0, "\(run.output.stderr)")
+        #expect(run.completedCorrectly, "\(run.output.stderr)")
         #expect(run.int("sent") == 600 && run.int("completed") == 600)
         #expect((run.double("offered_per_s") ?? 0) > 380 && (run.double("offered_per_s") ?? 0) < 420)
         #expect((run.summary["notes"] as? [String])?.contains { $0.contains("line 601") } == true, "the bad line is reported, the rest replayed")

@@ -33,11 +33,11 @@ struct ScenarioRunTests {
 
     @Test func steadyOffersTheAskedFractionOfTheMeasuredCapacity() async throws {
         let run = try await LoadRun.run(["run", "steady", "--capacity-tickets", "6000", "--fraction", "0.3", "--duration", "2s"])
-        #expect([0, 1].contains(run.output.status), "\(run.output.stderr)")
+        #expect(run.completedCorrectly, "\(run.output.stderr)\n\(run.output.stdout)")
         let capacity = try #require(run.double("capacity_per_s"))
         let offered = try #require(run.double("offered_per_s"))
         #expect(capacity > 0)
-        #expect(offered >= 0.95 * 0.3 * capacity, "offered \(offered) of capacity \(capacity)")
+        #expect(offered >= 0.9 * 0.3 * capacity, "offered \(offered) of capacity \(capacity)")
         #expect(run.int("lost") == 0 && run.int("completed") == run.int("sent"))
         #expect((run.summary["notes"] as? [String])?.contains { $0.contains("capacity") } == true)
         #expect((run.double("schedule_lag_p99_ms") ?? 99) >= 0)
@@ -45,7 +45,7 @@ struct ScenarioRunTests {
 
     @Test func priorityMeasuresUrgentTicketsWhileTheBacklogDrains() async throws {
         let run = try await LoadRun.run(["run", "priority", "--backlog", "8000", "--urgent-rate", "300"])
-        #expect([0, 1].contains(run.output.status), "\(run.output.stderr)")
+        #expect(run.completedCorrectly, "\(run.output.stderr)\n\(run.output.stdout)")
         #expect(run.int("lost") == 0)
         let urgent = run.lane("same_business_day")
         #expect((urgent["count"] as? Int ?? 0) > 0, "urgent tickets arrived while the backlog drained")
@@ -54,7 +54,7 @@ struct ScenarioRunTests {
 
     @Test func peakReplaysTheBlackFridayProfileFaster() async throws {
         let run = try await LoadRun.run(["run", "peak", "--speed", "200", "--duration", "10m", "--peak-rate", "10"])
-        #expect([0, 1].contains(run.output.status), "\(run.output.stderr)")
+        #expect(run.completedCorrectly, "\(run.output.stderr)\n\(run.output.stdout)")
         let sent = try #require(run.int("sent"))
         #expect(sent > 1000 && sent < 20_000)
         #expect(run.int("completed") == sent && run.int("lost") == 0)
@@ -63,7 +63,7 @@ struct ScenarioRunTests {
 
     @Test func selfTestOffersLoadWithoutWorkers() async throws {
         let run = try await LoadRun.run(["run", "selftest", "--rate", "20000", "--duration", "1s"])
-        #expect([0, 1].contains(run.output.status), "\(run.output.stderr)")
+        #expect(run.completedCorrectly, "\(run.output.stderr)\n\(run.output.stdout)")
         #expect(run.int("sent") == 20000)
         #expect(run.int("completed") == 0 && run.int("lost") == 0)
         let lag = try #require(run.double("schedule_lag_p99_ms"))

@@ -56,7 +56,7 @@ struct ClusterOptions: ParsableArguments {
     var stallTimeout = "30s"
 
     @Option(help: "Redis connections the sender uses.")
-    var connections = 4
+    var connections = 8
 
     @Flag(help: "No live progress lines.")
     var quiet = false
@@ -70,6 +70,8 @@ struct ClusterOptions: ParsableArguments {
         if redis == nil, !stores.isEmpty { throw ValidationError("--store goes with --redis (a local cluster has its own stores)") }
         if let durability, !["full", "normal"].contains(durability) { throw ValidationError("--durability must be full or normal") }
         if !(1...64).contains(connections) { throw ValidationError("--connections must be between 1 and 64") }
+        try DurationOption.check(killWorkerEvery, "--kill-worker-every")
+        try DurationOption.check(stallTimeout, "--stall-timeout")
     }
 
     /// The scenario options these flags describe.

@@ -39,6 +39,11 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("max-tickets"), help: "Refuse to write more lines than this.")
     var maxTickets = 20_000_000
 
+    func validate() throws {
+        try DurationOption.check(duration, "--duration")
+        if let peakRate, !(peakRate > 0) { throw ValidationError("--peak-rate must be positive") }
+    }
+
     func run() throws {
         do {
             let seconds = try duration.map { text throws(LoadError) in try LoadDuration.seconds(text, option: "--duration") }

@@ -25,6 +25,7 @@ struct ReplayCommand: ParsableCommand {
     func validate() throws {
         guard speed > 0 else { throw ValidationError("--speed must be positive") }
         if let rate, !(rate > 0) { throw ValidationError("--rate must be positive") }
+        try DurationOption.check(duration, "--duration")
     }
 
     func run() throws {

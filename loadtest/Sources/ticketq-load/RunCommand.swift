@@ -72,6 +72,7 @@ struct SteadyCommand: ParsableCommand {
 
     func validate() throws {
         guard fraction > 0, fraction <= 2 else { throw ValidationError("--fraction must be above 0 and at most 2") }
+        try DurationOption.check(duration, "--duration")
         guard (capacityTickets ?? 1) >= 1 else { throw ValidationError("--capacity-tickets must be positive") }
         if let capacity, !(capacity > 0) { throw ValidationError("--capacity must be positive") }
         if let peer, peer != "sidekiq" { throw ValidationError("--peer: only sidekiq is known") }
@@ -132,6 +133,7 @@ struct PeakCommand: ParsableCommand {
 
     func validate() throws {
         guard speed > 0 else { throw ValidationError("--speed must be positive") }
+        try DurationOption.check(duration, "--duration")
     }
 
     func run() throws {
@@ -163,6 +165,7 @@ struct SelfTestCommand: ParsableCommand {
     func validate() throws {
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
         guard ["list", "lanes"].contains(sink) else { throw ValidationError("--sink must be list or lanes") }
+        try DurationOption.check(duration, "--duration")
     }
 
     func run() throws {

@@ -12,6 +12,10 @@ import TicketQRedis
 public final class OpenLoopSender: @unchecked Sendable {
     /// Tickets per Redis call at most.
     public static let maximumBatch = 256
+    /// The shortest time between two sends: at high rates, tickets due within it go together,
+    /// because each Redis call has a fixed cost (a script call, a round trip) that would
+    /// otherwise eat the CPU the cluster under test needs. A ticket waits at most this long.
+    public static let sendQuantumNanos: Int64 = 200_000
 
     private let url: RedisURL
     private let keys: LaneKeys
@@ -23,7 +27,7 @@ public final class OpenLoopSender: @unchecked Sendable {
     public let stopRequested = Atomic<Bool>(false)
 
     /// Creates a sender with `connections` Redis connections.
-    public init(url: RedisURL, keys: LaneKeys, connections: Int = 4, sink: SendSink = .lanes) {
+    public init(url: RedisURL, keys: LaneKeys, connections: Int = 8, sink: SendSink = .lanes) {
         self.url = url
         self.sink = sink
         self.keys = keys
@@ -56,10 +60,11 @@ public final class OpenLoopSender: @unchecked Sendable {
             available.signal()
         }
         var next = 0
+        var lastSend = Int64.min / 2
         var indices: [Int] = []
         var batch: [LaneEntry] = []
         while next < entries.count, !stopRequested.load(ordering: .relaxed) {
-            let due = startNanos + offsets[next]
+            let due = max(startNanos + offsets[next], lastSend + Self.sendQuantumNanos)
             var now = MonotonicClock.nanoseconds()
             if due > now {
                 MonotonicClock.sleep(until: due, spinNanos: realTime ? 0 : 150_000)
@@ -85,6 +90,7 @@ public final class OpenLoopSender: @unchecked Sendable {
                 available.signal()
                 continue
             }
+            lastSend = now
             if measurements.firstSendNanos == nil { measurements.firstSendNanos = now }
             measurements.lastSendNanos = now
             let second = Int((now - origin) / 1_000_000_000)

@@ -12,7 +12,7 @@ public struct PhaseRunner {
     private let connections: Int
 
     /// Creates a runner; `builder` plans tickets the way intake does.
-    public init(target: LoadTarget, catalog: PolicyCatalog, builder: LaneEntryBuilder, connections: Int = 4) {
+    public init(target: LoadTarget, catalog: PolicyCatalog, builder: LaneEntryBuilder, connections: Int = 8) {
         self.target = target
         self.catalog = catalog
         self.builder = builder

@@ -21,7 +21,8 @@ public enum SummaryText {
         lines.append(row("all", summary.all_lanes))
         if let peer = summary.peer {
             if let drain = peer.drain_throughput_per_s {
-                lines.append(String(format: "  %@ %@ drain %.0f/s; ticketq ÷ %@ = %.2f×", peer.peer, peer.version, drain, peer.peer, peer.drain_ratio ?? 0))
+                let ratio = peer.drain_ratio.map { String(format: "; ticketq ÷ %@ = %.2f×", peer.peer, $0) } ?? ""
+                lines.append(String(format: "  %@ %@ drain %.0f/s%@", peer.peer, peer.version, drain, ratio))
             }
             if let p99 = peer.steady_p99_ms {
                 lines.append(String(format: "  %@ steady: offered %.0f/s, p50 %.2f ms, p99 %.2f ms", peer.peer, peer.steady_offered_per_s ?? 0, peer.steady_p50_ms ?? 0, p99))

@@ -23,7 +23,7 @@ public struct ScenarioOptions: Sendable {
     /// Give up after this many seconds without a new outcome.
     public var stallTimeout: Double = 30
     /// Redis connections of the sender.
-    public var connections = 4
+    public var connections = 8
     /// Brand mix of generated tickets.
     public var brandMix = TicketSampler.defaultBrandMix
     /// Policy directory (nil: the built-in policies or $TICKETQ_CONFIG_DIR).
