@@ -52,7 +52,7 @@ struct CommandLineTests {
         #expect(badThreshold.status == 2 && badThreshold.stderr.contains("not a number"))
         let badTicketq = try await ProcessRunner.runOffPool(load, ["run", "drain", "--ticketq", "/nonexistent/ticketq"])
         #expect(badTicketq.status == 2 && badTicketq.stderr.contains("/nonexistent/ticketq"))
-        let killsRemote = try await ProcessRunner.runOffPool(load, ["run", "drain", "--redis", "redis://127.0.0.1:1/0", "--store", "/tmp/x.db", "--kill-worker-every", "1s"])
+        let killsRemote = try await ProcessRunner.runOffPool(load, ["run", "drain", "--redis", "redis://127.0.0.1:1/0", "--store", "missing.db", "--kill-worker-every", "1s"])
         #expect(killsRemote.status == 2 && killsRemote.stderr.contains("--kill-worker-every"))
         let missingTrace = try await ProcessRunner.runOffPool(load, ["replay", "/nonexistent/trace.jsonl"])
         #expect(missingTrace.status == 1 && missingTrace.stderr.contains("/nonexistent/trace.jsonl"))

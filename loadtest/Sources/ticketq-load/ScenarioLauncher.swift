@@ -16,7 +16,13 @@ enum ScenarioLauncher {
             FileHandle.standardError.write(Data("ticketq-load: error: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        defer { context.shutdown() }
+        let target = context.target
+        let keep = context.options.keepCluster
+        let interrupts = InterruptHandler { target.shutdown(keepDirectory: keep) }
+        defer {
+            withExtendedLifetime(interrupts) {}
+            context.shutdown()
+        }
         let result: ScenarioResult
         do {
             result = try body(context)

@@ -51,7 +51,3 @@ public enum ProfileFile {
         return hours * 60 + minutes
     }
 }
-
-extension Substring {
-    func trimmingPrefixWhitespace() -> Substring { drop { $0.isWhitespace } }
-}

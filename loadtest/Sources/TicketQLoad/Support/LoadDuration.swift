@@ -43,12 +43,3 @@ public enum LoadDuration {
 
     private static func quoted(_ text: String) -> String { "\"\(text)\"" }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}
