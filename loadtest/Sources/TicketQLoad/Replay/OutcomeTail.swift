@@ -10,12 +10,13 @@ import TicketQStore
 public final class OutcomeTail: @unchecked Sendable {
     private let storePaths: [String]
     private let index: [String: Int32]
-    private var intendedMicros: [Int64]
-    private var originMicros: Int64
-    private var seen: [Bool]
+    private var intendedMicros: [Int64] = []
+    private var originMicros: Int64 = 0
+    /// When each ticket's outcome was first seen (µs since the epoch; 0: not yet).
+    private var observedMicros: [Int64]
+    private var lanes: [Lane]
     private var lastRowIDs: [Int64]
     private var databases: [SQLiteDatabase?]
-    private let state = Mutex(LatencyMeasurements())
     /// Outcomes observed so far (for live progress and completion).
     public let observedSoFar = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
@@ -25,25 +26,23 @@ public final class OutcomeTail: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - ids: the run's ticket ids; rows of other tickets are ignored.
-    ///   - intendedMicros: each ticket's intended arrival (wall clock, µs since the epoch).
-    ///   - originMicros: the start of the run's per-second series.
     ///   - fromRowIDs: per store, the last row of earlier phases (rows after it are read).
-    public init(storePaths: [String], ids: [String], intendedMicros: [Int64], originMicros: Int64, fromRowIDs: [Int64]? = nil) {
+    public init(storePaths: [String], ids: [String], fromRowIDs: [Int64]? = nil) {
         self.storePaths = storePaths
         var index: [String: Int32] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = Int32(position) }
         self.index = index
-        self.intendedMicros = intendedMicros
-        self.originMicros = originMicros
-        seen = Array(repeating: false, count: ids.count)
+        observedMicros = Array(repeating: 0, count: ids.count)
+        lanes = Array(repeating: .standard, count: ids.count)
         lastRowIDs = fromRowIDs ?? Array(repeating: 0, count: storePaths.count)
         databases = Array(repeating: nil, count: storePaths.count)
     }
 
-    /// Sets the intended arrivals and the series origin once the run's start is known (before
-    /// ``start()``): building the tail's index of a large run takes a while, so it is built
-    /// first and the start chosen after.
+    /// Sets each ticket's intended arrival (wall clock, µs since the epoch) and the start of the
+    /// per-second series. Observation times are kept as read, so this may come after ``start()``:
+    /// the tail follows the stores from the moment the workers start, while the start of the
+    /// open-loop schedule is still being chosen.
     public func schedule(intendedMicros: [Int64], originMicros: Int64) {
         self.intendedMicros = intendedMicros
         self.originMicros = originMicros
@@ -73,40 +72,41 @@ public final class OutcomeTail: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops following (after one last read) and returns the measurements.
+    /// Stops following (after one last read) and returns the response times: each observed
+    /// outcome's first read minus its intended arrival.
     public func stop() -> LatencyMeasurements {
         stopRequested.store(true, ordering: .relaxed)
         finished.wait()
         databases = []
-        return state.withLock { $0 }
+        var measurements = LatencyMeasurements()
+        for position in observedMicros.indices where observedMicros[position] != 0 {
+            let readAt = observedMicros[position]
+            let intended = position < intendedMicros.count ? intendedMicros[position] : readAt
+            let second = Int((readAt - originMicros) / 1_000_000)
+            measurements.record(lane: lanes[position], micros: readAt - intended, second: second, at: readAt)
+        }
+        return measurements
     }
 
     private func poll() {
         for store in storePaths.indices {
             guard let database = open(store) else { continue }
             let readAt = MonotonicClock.wallMicroseconds()
-            var rows: [(Int64, String, String)] = []
+            var fresh = 0
+            var last: Int64?
             do {
                 try database.query("SELECT rowid, ticket_id, lane FROM outcome WHERE rowid > ?1 ORDER BY rowid LIMIT 50000", [.integer(lastRowIDs[store])]) { row in
-                    rows.append((row.int64(at: 0), row.string(at: 1), row.string(at: 2)))
+                    last = row.int64(at: 0)
+                    guard let position = index[row.string(at: 1)].map(Int.init), observedMicros[position] == 0 else { return }
+                    observedMicros[position] = readAt
+                    lanes[position] = Lane(rawValue: row.string(at: 2)) ?? .standard
+                    fresh += 1
                 }
             } catch {
                 databases[store] = nil  // reopened on the next poll (e.g. after a worker restart)
                 continue
             }
-            guard let last = rows.last else { continue }
-            lastRowIDs[store] = last.0
-            let second = Int((readAt - originMicros) / 1_000_000)
-            var fresh = 0
-            state.withLock { measurements in
-                for (_, id, laneName) in rows {
-                    guard let position = index[id], !seen[Int(position)] else { continue }
-                    seen[Int(position)] = true
-                    fresh += 1
-                    let lane = Lane(rawValue: laneName) ?? .standard
-                    measurements.record(lane: lane, micros: readAt - intendedMicros[Int(position)], second: second, at: readAt)
-                }
-            }
+            if let last { lastRowIDs[store] = last }
             observedSoFar.add(fresh, ordering: .relaxed)
         }
     }

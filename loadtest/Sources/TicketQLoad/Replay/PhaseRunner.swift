@@ -36,9 +36,10 @@ public struct PhaseRunner {
             preloadSend = sender.run(entries: planned.entries, offsets: spec.preload.offsets, startNanos: MonotonicClock.nanoseconds(), flags: flags)
             if let refusal = preloadSend?.firstRefusal, preloadSend?.accepted == 0 { throw LoadError("Redis refused the preload: \(refusal)") }
         }
+        // The tail follows the stores before the workers start, so that it sees their first outcome.
+        let tail = OutcomeTail(storePaths: target.storePaths, ids: ids, fromRowIDs: fromRowIDs)
+        tail.start()
         let workersStarted = target.workersStarted || !spec.startWorkers ? MonotonicClock.wallMicroseconds() : try target.startWorkers()
-
-        let tail = OutcomeTail(storePaths: target.storePaths, ids: ids, intendedMicros: [], originMicros: workersStarted, fromRowIDs: fromRowIDs)
         // Plan the scheduled tickets for a start far enough ahead that planning finishes first.
         var scheduledEntries: [PlannedEntry?] = []
         var startWall = MonotonicClock.wallMicroseconds()
@@ -63,7 +64,6 @@ public struct PhaseRunner {
         let monitor = try RunMonitor(url: target.url, keys: target.keys, originNanos: originNanos, label: spec.name, quiet: spec.quiet) {
             (preloaded + sender.sentSoFar.load(ordering: .relaxed), tail.observedSoFar.load(ordering: .relaxed), ids.count)
         }
-        tail.start()
         monitor.start()
         let killer = spec.killEverySeconds.flatMap { every in target.cluster.map { WorkerKiller(cluster: $0, everySeconds: every) } }
         let killsBefore = target.cluster?.kills ?? 0
