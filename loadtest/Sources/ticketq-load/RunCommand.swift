@@ -20,21 +20,16 @@ struct DrainCommand: ParsableCommand {
     @Option(help: "Tickets to enqueue.")
     var tickets = 200_000
 
-    @Option(help: ArgumentHelp("Run the same scenario with this peer on the same Redis (sidekiq).", valueName: "name"))
-    var peer: String?
-
-    @Option(name: .customLong("peers-dir"), help: ArgumentHelp("Where the peer scripts are (default: loadtest/peers).", valueName: "dir"))
-    var peersDirectory: String?
+    @OptionGroup var peers: PeerOptions
 
     @OptionGroup var cluster: ClusterOptions
 
     func validate() throws {
         guard (1...20_000_000).contains(tickets) else { throw ValidationError("--tickets must be between 1 and 20,000,000") }
-        if let peer, peer != "sidekiq" { throw ValidationError("--peer: only sidekiq is known") }
     }
 
     func run() throws {
-        try ScenarioLauncher.launch("drain", cluster, peer: peer != nil, peersDirectory: peersDirectory) { context throws(LoadError) in
+        try ScenarioLauncher.launch("drain", cluster, peer: peers.peer != nil, peersDirectory: peers.peersDirectory) { context throws(LoadError) in
             try DrainScenario.run(context, tickets: tickets)
         }
     }
@@ -62,11 +57,7 @@ struct SteadyCommand: ParsableCommand {
     @Flag(help: "Poisson arrivals instead of evenly spaced ones.")
     var poisson = false
 
-    @Option(help: ArgumentHelp("Run the same scenario with this peer on the same Redis (sidekiq).", valueName: "name"))
-    var peer: String?
-
-    @Option(name: .customLong("peers-dir"), help: ArgumentHelp("Where the peer scripts are (default: loadtest/peers).", valueName: "dir"))
-    var peersDirectory: String?
+    @OptionGroup var peers: PeerOptions
 
     @OptionGroup var cluster: ClusterOptions
 
@@ -75,12 +66,11 @@ struct SteadyCommand: ParsableCommand {
         try DurationOption.check(duration, "--duration")
         guard (capacityTickets ?? 1) >= 1 else { throw ValidationError("--capacity-tickets must be positive") }
         if let capacity, !(capacity > 0) { throw ValidationError("--capacity must be positive") }
-        if let peer, peer != "sidekiq" { throw ValidationError("--peer: only sidekiq is known") }
     }
 
     func run() throws {
         let seconds = try LoadDuration.seconds(duration, option: "--duration")
-        try ScenarioLauncher.launch("steady", cluster, peer: peer != nil, peersDirectory: peersDirectory) { context throws(LoadError) in
+        try ScenarioLauncher.launch("steady", cluster, peer: peers.peer != nil, peersDirectory: peers.peersDirectory) { context throws(LoadError) in
             try SteadyScenario.run(context, fraction: fraction, duration: seconds, capacityTickets: capacityTickets ?? 250_000, growDrain: capacityTickets == nil, capacity: capacity, poisson: poisson)
         }
     }

@@ -26,8 +26,7 @@ public final class WorkerKiller: @unchecked Sendable {
                     do { try cluster.killAndRestart(random: &random) } catch { failure.withLock { $0 = $0 ?? "\(error)" } }
                     next += Int64(interval * 1e9)
                 }
-                var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
-                nanosleep(&pause, nil)
+                MonotonicClock.pause(nanoseconds: 10_000_000)
             }
             finished.signal()
         }

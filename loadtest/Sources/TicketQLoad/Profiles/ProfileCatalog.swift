@@ -63,7 +63,7 @@ public enum ProfileCatalog {
         let day = RealArrivalShapes.workingDay
         let counts = day.counts.enumerated().map { index, count -> Double in
             let hour = 7 + Double(index) * day.bucketSeconds / 3600
-            let surge = naturalExp(-0.5 * ((hour - 9.5) / 0.75) * ((hour - 9.5) / 0.75))
+            let surge = exp(-0.5 * ((hour - 9.5) / 0.75) * ((hour - 9.5) / 0.75))
             return 10 * count * (1 + surge)
         }
         return ArrivalShape(name: "black-friday", bucketSeconds: day.bucketSeconds, counts: counts)

@@ -21,8 +21,7 @@ final class DrainWatcher: @unchecked Sendable {
                     sender.stopRequested.store(true, ordering: .relaxed)
                     break
                 }
-                var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
-                nanosleep(&pause, nil)
+                MonotonicClock.pause(nanoseconds: 50_000_000)
             }
             finished.signal()
         }

@@ -62,8 +62,7 @@ public final class OutcomeTail: @unchecked Sendable {
             ThreadPriority.raiseCurrentThread(to: ThreadPriority.tail)
             while !stopRequested.load(ordering: .relaxed) {
                 poll()
-                var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
-                nanosleep(&pause, nil)
+                MonotonicClock.pause(nanoseconds: 1_000_000)
             }
             poll()
             finished.signal()

@@ -113,8 +113,7 @@ public struct PhaseRunner {
             } else if Double(now - lastChange) / 1e9 > stallTimeout {
                 return true
             }
-            var pause = timespec(tv_sec: 0, tv_nsec: 2_000_000)
-            nanosleep(&pause, nil)
+            MonotonicClock.pause(nanoseconds: 2_000_000)
         }
     }
 

@@ -43,8 +43,7 @@ public final class RunMonitor: @unchecked Sendable {
             while !stopRequested.load(ordering: .relaxed) {
                 tick += 1_000_000_000
                 while MonotonicClock.nanoseconds() < tick, !stopRequested.load(ordering: .relaxed) {
-                    var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
-                    nanosleep(&pause, nil)
+                    MonotonicClock.pause(nanoseconds: 20_000_000)
                 }
                 let second = Int((MonotonicClock.nanoseconds() - originNanos) / 1_000_000_000) - 1
                 guard let snapshot = try? lanes.snapshot() else { continue }

@@ -38,4 +38,10 @@ public enum MonotonicClock {
             now = nanoseconds()
         }
     }
+
+    /// Sleeps for `nanoseconds` (less than a second), for polling loops.
+    public static func pause(nanoseconds: Int) {
+        var interval = timespec(tv_sec: 0, tv_nsec: nanoseconds)
+        nanosleep(&interval, nil)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TicketQCore
 
 extension SplitMix64 {
@@ -8,7 +9,7 @@ extension SplitMix64 {
 
     /// An exponential gap for a Poisson process of `rate` events per second.
     mutating func exponentialGap(rate: Double) -> Double {
-        -naturalLog(unitInterval()) / rate
+        -log(unitInterval()) / rate
     }
 
     /// An index drawn by `cumulative` weights (ascending, last = total).
