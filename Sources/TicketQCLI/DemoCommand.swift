@@ -68,6 +68,11 @@ struct DemoCommand: ParsableCommand {
 
         print("ticketq \(TicketQVersion.current) demo — redis \(url)\(server == nil ? "" : " (private)"), \(workers) workers, \(tickets) tickets")
         let lanes = LaneStore(connection: try RedisConnection(url: try RedisURL(url)), keys: try LaneKeys())
+        // The demo's own Redis is a new deployment; so is an empty one given with --redis.
+        if case .refusedExistingData = try lanes.createDeployment(origin: .initialized, release: TicketQVersion.current) {
+            Diagnostics.error("\(try RedisURL(url).redacted) holds ticketq data without a deployment marker: see `ticketq deployment init --help`")
+            throw ExitStatus.failure
+        }
         let stores = (1...workers).map { workDirectory.appendingPathComponent("worker-\($0).db").path }
         var children: [ChildProcess] = []
         defer { for child in children { child.stop() } }

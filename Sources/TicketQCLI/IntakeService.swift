@@ -51,8 +51,9 @@ final class IntakeService: Sendable {
             HTTPRoute("GET", "/readyz") { [self] _ in
                 let reason = await BlockingWork.run { [self] () -> String? in
                     do {
-                        try openLanes().ping()
-                        return nil
+                        let deployed = try openLanes().isDeployed()
+                        metrics.setDeploymentMarkerMissing(!deployed)
+                        return deployed ? nil : DeploymentAdvice.missingMarker
                     } catch {
                         return "redis is unreachable: \(error)"
                     }

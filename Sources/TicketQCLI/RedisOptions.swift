@@ -127,7 +127,8 @@ struct RedisOptions: ParsableArguments {
     static func explain(_ error: LanesError, url: RedisURL) -> String {
         switch error {
         case .redis(let redisError): return explain(redisError, url: url)
-        case .unexpectedReply: return "Redis at \(url.redacted): \(error)"
+        case .unexpectedReply, .deploymentUnreadable: return "Redis at \(url.redacted): \(error)"
+        case .deploymentMissing: return "Redis at \(url.redacted): \(error)"
         }
     }
 }

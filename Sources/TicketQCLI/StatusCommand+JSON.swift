@@ -25,7 +25,14 @@ extension StatusCommand.Report {
         for (brand, state) in highVolume {
             switches.add(brand, state.isOn)
         }
+        var marker = JSONObjectWriter()
+        marker.add("present", deployment != nil)
+        marker.add("id", deployment?.id)
+        marker.add("origin", deployment?.origin.rawValue)
+        marker.add("created_at", deployment.map { UTCTimestamp.format(milliseconds: $0.createdAtMillis) })
+        marker.add("problem", deployment == nil ? DeploymentAdvice.missingMarker : nil)
         var object = JSONObjectWriter()
+        object.addRaw("deployment", marker.json)
         object.add("server_time", UTCTimestamp.format(milliseconds: now))
         object.addRaw("lanes", lanesObject.json)
         object.add("in_flight", Int64(snapshot.inFlight))

@@ -15,6 +15,8 @@ extension StatusCommand {
         let staleWorkers: Int
         /// Each brand's high-volume switch now.
         let highVolume: [(brand: String, state: HighVolumeState)]
+        /// The deployment marker, or nil when Redis holds none (data loss, or never initialised).
+        let deployment: DeploymentRecord?
 
         /// The Redis server's clock at the snapshot, epoch milliseconds.
         var now: Int64 { snapshot.serverTimeMillis }
@@ -23,6 +25,7 @@ extension StatusCommand {
         ///
         /// - Parameter brands: brands to show even without a recorded switch.
         static func gather(from lanes: LaneStore, sample: Int, brands: [String]) throws(LanesError) -> Report {
+            let deployment = try lanes.deployment()
             let snapshot = try lanes.snapshot(sample: sample)
             let dedupeBytes = try lanes.dedupeMemoryBytes()
             let registry = try lanes.liveWorkers()
@@ -34,7 +37,7 @@ extension StatusCommand {
             }
             return Report(
                 snapshot: snapshot, dedupeBytes: dedupeBytes, workers: workers,
-                staleWorkers: registry.stale, highVolume: highVolume
+                staleWorkers: registry.stale, highVolume: highVolume, deployment: deployment
             )
         }
 

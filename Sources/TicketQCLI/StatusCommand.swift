@@ -14,7 +14,10 @@ struct StatusCommand: ParsableCommand {
             The sum of depths and in_flight are both 0 exactly when every accepted ticket has a done or dead outcome. \
             --json prints one object: lanes.<lane>.{depth, queued, retrying, oldest_age_ms, earliest_due, headroom_ms}, \
             in_flight, dead_letter, dedupe {entries, bytes, bytes_per_id}, workers (array of registry records \
-            of live workers), stale_workers, high_volume {brand: bool}, server_time.
+            of live workers), stale_workers, high_volume {brand: bool}, server_time, and \
+            deployment {present, id, origin, created_at, problem}. When the deployment marker is missing \
+            (Redis lost its data, or `ticketq deployment init` was never run) the first line says so and \
+            status exits 1.
             """
     )
 
@@ -44,9 +47,13 @@ struct StatusCommand: ParsableCommand {
         if json {
             print(report.json)
         } else {
-            print("Redis \(lanes.connection.url.redacted), namespace \(lanes.keys.namespace)")
+            if report.deployment == nil { print("DEPLOYMENT MARKER MISSING — \(DeploymentAdvice.missingMarker)") }
+            print("Redis \(lanes.connection.url.redacted), namespace \(lanes.keys.namespace)"
+                + (report.deployment.map { ", deployment \($0.id)" } ?? ""))
             print(report.text)
         }
+        // A missing marker fails the command, so that scripts and checks notice.
+        if report.deployment == nil { throw ExitStatus.failure }
     }
 
     /// The brands of the policy catalog, so that every brand's switch is shown even if never

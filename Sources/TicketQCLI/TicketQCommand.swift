@@ -11,7 +11,7 @@ public struct TicketQCommand: AsyncParsableCommand {
             2 some submitted lines were rejected; 64 usage error; 78 configuration error.
             """,
         version: TicketQVersion.current,
-        subcommands: [DemoCommand.self, SLACommand.self, PoliciesCommand.self, TriageCommand.self, SubmitCommand.self, WorkerCommand.self, StatusCommand.self, OutcomesCommand.self, DLQCommand.self, QuarantineCommand.self, IntakeCommand.self, BrandCommand.self]
+        subcommands: [DemoCommand.self, DeploymentCommand.self, SLACommand.self, PoliciesCommand.self, TriageCommand.self, SubmitCommand.self, WorkerCommand.self, StatusCommand.self, OutcomesCommand.self, DLQCommand.self, QuarantineCommand.self, IntakeCommand.self, BrandCommand.self]
     )
 
     public init() {}

@@ -115,25 +115,20 @@ struct WorkerCommand: AsyncParsableCommand {
         let metrics = WorkerMetrics(brands: Array(catalog.brands.keys), version: TicketQVersion.current, concurrency: concurrency)
         let endpoints = WorkerEndpoints(metrics: metrics)
         let server = try await bindMetricsServer(router: endpoints.router, logger: logger)
-        let runtime: WorkerRuntime
-        do {
-            runtime = try await WorkerRuntime.start(
+        let worker = WorkerService(endpoints: endpoints, metrics: metrics, logger: logger) { [configuration] in
+            let runtime = try await WorkerRuntime.start(
                 configuration: configuration, handler: ticketHandler, logger: logger,
                 registryExtras: ["metrics_addr": server.localAddress.description], metrics: metrics
             )
-        } catch let error as WorkerError {
-            Diagnostics.error("\(error) (redis \(url.redacted))")
-            await server.close()
-            throw ExitStatus.failure
+            logger.info("worker started", metadata: [
+                "id": "\(workerID)", "redis": "\(url.redacted)", "db": "\(db)", "handler": "\(ticketHandler.name)",
+                "concurrency": "\(concurrency)", "metrics": "http://\(server.localAddress)/metrics",
+            ])
+            return runtime
         }
-        endpoints.attach(runtime)
-        logger.info("worker started", metadata: [
-            "id": "\(workerID)", "redis": "\(url.redacted)", "db": "\(db)", "handler": "\(ticketHandler.name)",
-            "concurrency": "\(concurrency)", "metrics": "http://\(server.localAddress)/metrics",
-        ])
-        // Services stop in reverse order: the runtime drains first while /metrics still answers.
+        // Services stop in reverse order: the worker drains first while /metrics still answers.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: server), .init(service: runtime)], logger: logger
+            services: [.init(service: server), .init(service: worker)], logger: logger
         ))
         let signalHandling = Task {
             var seen = 0
@@ -143,12 +138,17 @@ struct WorkerCommand: AsyncParsableCommand {
                     logger.info("signal received: draining", metadata: ["signal": "\(signal)"])
                     await group.triggerGracefulShutdown()
                 } else {
-                    runtime.abort()
+                    worker.abort()
                 }
             }
         }
-        try await group.run()
-        signalHandling.cancel()
+        defer { signalHandling.cancel() }
+        do {
+            try await group.run()
+        } catch let error as WorkerError {
+            Diagnostics.error("\(error) (redis \(url.redacted))")
+            throw ExitStatus.failure
+        }
     }
 
     /// Binds the metrics endpoint: an explicit address must bind; the default falls back to a

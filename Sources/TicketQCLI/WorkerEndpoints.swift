@@ -10,9 +10,16 @@ import TicketQWorker
 final class WorkerEndpoints: Sendable {
     private let metrics: WorkerMetrics
     private let runtime = Mutex<WorkerRuntime?>(nil)
+    private let startup = Mutex<String?>(nil)
 
     init(metrics: WorkerMetrics) {
         self.metrics = metrics
+    }
+
+    /// Why the worker has not started yet (shown by `/readyz`), or nil.
+    var startupIssue: String? {
+        get { startup.withLock { $0 } }
+        set { startup.withLock { $0 = newValue } }
     }
 
     func attach(_ runtime: WorkerRuntime) {
@@ -26,7 +33,7 @@ final class WorkerEndpoints: Sendable {
             },
             HTTPRoute("GET", "/healthz") { _ in .text(200, "ok") },
             HTTPRoute("GET", "/readyz") { [self] _ in
-                guard let runtime = runtime.withLock({ $0 }) else { return .text(503, "starting") }
+                guard let runtime = runtime.withLock({ $0 }) else { return .text(503, startupIssue ?? "starting") }
                 if let reason = await runtime.unreadiness() { return .text(503, reason) }
                 return .text(200, "ready")
             },

@@ -10,6 +10,7 @@ extension LaneScripts {
     /// oldest changes are dropped beyond the limit. Read, insert and write happen in one script,
     /// so concurrent operators never lose each other's changes. Returns the recorded instant.
     static let recordHighVolume = script("""
+        if not deployed() then return no_deployment() end
         local brand, flag, at, limit = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
         if at == '' then at = string.format('%d', now_ms()) end
         local at_number = tonumber(at)

@@ -11,7 +11,7 @@ public struct LaneKeys: Sendable, Hashable {
     /// The position of each key in ``scriptKeys`` (1-based in Lua, as `KEYS[n]`).
     public enum Slot: Int, CaseIterable, Sendable {
         case sameBusinessDay = 0, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
-        case dedupe, promote, fence, credit, wake, workers, highVolume, attempts
+        case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment
 
         var suffix: String {
             switch self {
@@ -33,6 +33,7 @@ public struct LaneKeys: Sendable, Hashable {
             case .workers: return "workers"
             case .highVolume: return "highvolume"
             case .attempts: return "attempts"
+            case .deployment: return "deployment"
             }
         }
     }
@@ -70,6 +71,9 @@ public struct LaneKeys: Sendable, Hashable {
         case .standard: return key(.standard)
         }
     }
+
+    /// The deployment marker (``DeploymentRecord``).
+    public var deployment: [UInt8] { key(.deployment) }
 
     /// The journal of a worker's recently accepted acks.
     public func ackJournal(worker: String) -> [UInt8] {

@@ -13,13 +13,23 @@ extension LaneStore {
     ///   - raw: the message as received.
     /// - Returns: false when the quarantine is full.
     public func quarantine(id: String, infoJSON: String, raw: [UInt8]) throws(LanesError) -> Bool {
-        let size = try command(["HLEN", keys.quarantine], "quarantine").int ?? 0
-        let exists = try command(["HEXISTS", keys.quarantine, id], "quarantine").int == 1
-        guard exists || size < Self.quarantineLimit else { return false }
-        _ = try command(["HSET", keys.quarantineRaw, id, raw], "quarantine")
-        _ = try command(["HSET", keys.quarantine, id, infoJSON], "quarantine")
-        return true
+        let reply = try run(
+            Self.quarantineScript, [Array(id.utf8), Array(infoJSON.utf8), raw, bytes(Self.quarantineLimit)], "quarantine",
+            extraKeys: [keys.quarantine, keys.quarantineRaw]
+        )
+        return reply.int == 1
     }
+
+    /// ARGV = id, info, raw, limit; the quarantine's keys follow the lane keys. Returns 0 when full.
+    private static let quarantineScript = LaneScripts.script("""
+        if not deployed() then return no_deployment() end
+        local K_INDEX, K_RAW = KEYS[FIRST_EXTRA], KEYS[FIRST_EXTRA + 1]
+        local id = ARGV[1]
+        if redis.call('HEXISTS', K_INDEX, id) == 0 and redis.call('HLEN', K_INDEX) >= tonumber(ARGV[4]) then return 0 end
+        redis.call('HSET', K_RAW, id, ARGV[3])
+        redis.call('HSET', K_INDEX, id, ARGV[2])
+        return 1
+        """)
 
     /// Every quarantined message: id → its information (JSON).
     public func quarantined() throws(LanesError) -> [String: String] {

@@ -218,10 +218,14 @@ public final class LaneStore {
         let reply: RedisReply
         do {
             reply = try connection.evalSHA(script, keys: keys.scriptKeys + extraKeys, arguments: arguments)
+        } catch let .server(serverError) where serverError.code == LanesError.deploymentMissingCode {
+            throw .deploymentMissing
         } catch {
             throw .redis(error)
         }
-        if case let .error(serverError) = reply { throw .redis(.server(serverError)) }
+        if case let .error(serverError) = reply {
+            throw serverError.code == LanesError.deploymentMissingCode ? .deploymentMissing : .redis(.server(serverError))
+        }
         return reply
     }
 
@@ -237,7 +241,8 @@ public final class LaneStore {
         guard let items = reply.array, items.count == count else {
             throw .unexpectedReply(operation: operation, reply: "\(reply)")
         }
-        return items.map { $0.int == 1 }
+        // 1 accepted; 2 accepted for a ticket lost with Redis's data before a recovery.
+        return items.map { ($0.int ?? 0) >= 1 }
     }
 
     private func pairs(_ leases: [TicketLease]) -> [[UInt8]] {

@@ -6,11 +6,21 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
     case unexpectedReply(operation: String, reply: String)
     /// A Redis error.
     case redis(RedisError)
+    /// The deployment marker is missing: Redis lost its data (or the deployment was never
+    /// initialised), so nothing was written.
+    case deploymentMissing
+    /// A deployment marker exists but cannot be read.
+    case deploymentUnreadable(DeploymentRecordError)
+
+    /// The server error code the lane scripts answer with when the marker is missing.
+    static let deploymentMissingCode = "TQNODEPLOYMENT"
 
     public var description: String {
         switch self {
         case let .unexpectedReply(operation, reply): return "\(operation): unexpected reply from Redis: \(reply.prefix(200))"
         case let .redis(error): return error.description
+        case .deploymentMissing: return DeploymentAdvice.missingMarker
+        case let .deploymentUnreadable(error): return error.description
         }
     }
 }

@@ -8,6 +8,7 @@ public final class IntakeMetrics: Sendable {
     let requests: [String: [Int: Counter]]
     let tickets: [String: Counter]
     let duration: [String: ValueHistogram]
+    let deploymentMarkerMissing: Gauge
 
     /// The endpoints counted.
     public static let endpoints = ["/tickets", "/inbound/email"]
@@ -39,6 +40,9 @@ public final class IntakeMetrics: Sendable {
                 labels: [("endpoint", endpoint)], buckets: MetricBuckets.operationSeconds
             ))
         })
+        deploymentMarkerMissing = registry.makeGauge(
+            descriptor: MetricName.descriptor(MetricName.deploymentMarkerMissing, help: MetricName.deploymentMarkerMissingHelp), labels: []
+        )
         registry.makeGauge(descriptor: MetricName.descriptor("build_info", help: "Build of ticketq; the value is always 1."), labels: [("version", version)]).set(1.0)
     }
 
@@ -52,6 +56,9 @@ public final class IntakeMetrics: Sendable {
     public func recordTickets(_ outcome: String, count: Int) {
         if count > 0 { tickets[outcome]?.increment(by: Int64(count)) }
     }
+
+    /// Sets whether this process finds the deployment marker missing from Redis (data loss).
+    public func setDeploymentMarkerMissing(_ missing: Bool) { deploymentMarkerMissing.set(missing ? 1.0 : 0.0) }
 
     /// Renders the text exposition format.
     public func render() -> [UInt8] { MetricsExposition.render(registry) }

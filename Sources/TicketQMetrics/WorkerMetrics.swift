@@ -31,6 +31,7 @@ public final class WorkerMetrics: Sendable {
     let commitSeconds: ValueHistogram
     let commitBatchSize: ValueHistogram
     let collectorLeader: Gauge
+    let deploymentMarkerMissing: Gauge
     let cluster: ClusterGauges
 
     /// Registers the metrics of a worker serving `brands`.
@@ -91,11 +92,15 @@ public final class WorkerMetrics: Sendable {
         commitSeconds = histogram("store_commit", unit: "seconds", "Seconds per outcome-store group commit.", MetricBuckets.operationSeconds)
         commitBatchSize = histogram("store_commit_batch_size", unit: "", "Outcomes per outcome-store group commit.", MetricBuckets.batchSizes)
         collectorLeader = gauge("collector_leader", "1 while this process is the collector that exports the lane and cluster gauges.")
+        deploymentMarkerMissing = gauge(MetricName.deploymentMarkerMissing, MetricName.deploymentMarkerMissingHelp)
         gauge("build_info", "Build of ticketq; the value is always 1.", [("version", version)]).set(1.0)
         gauge("worker_up", "1 while the worker process runs.").set(1.0)
         cluster = ClusterGauges(registry: registry)
         concurrencyLimit.set(Double(concurrency))
     }
+
+    /// Sets whether this process finds the deployment marker missing from Redis (data loss).
+    public func setDeploymentMarkerMissing(_ missing: Bool) { deploymentMarkerMissing.set(missing ? 1.0 : 0.0) }
 
     /// Renders the text exposition format.
     public func render() -> [UInt8] { MetricsExposition.render(registry) }

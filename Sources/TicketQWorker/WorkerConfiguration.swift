@@ -36,6 +36,8 @@ public struct WorkerConfiguration: Sendable {
     public var retry: RetryPolicy
     /// How long an idle worker blocks on the wake-up key before looking again.
     public var idleWait: Duration
+    /// How often a worker that found the deployment marker missing looks again.
+    public var deploymentRecheckInterval: Duration = .seconds(1)
 
     /// Creates a configuration with the documented defaults.
     public init(

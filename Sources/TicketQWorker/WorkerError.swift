@@ -1,3 +1,5 @@
+import TicketQLanes
+
 /// Why a worker cannot start or had to stop.
 public enum WorkerError: Error, Sendable, CustomStringConvertible {
     /// Another live process already uses this worker id.
@@ -6,12 +8,20 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
     case redisUnavailable(String)
     /// The outcome store could not be opened.
     case storeUnavailable(path: String, reason: String)
+    /// Redis holds no deployment marker: nothing may be written until an operator acts.
+    /// `storedOutcomes` is how many outcomes this worker's store already holds (a sign that the
+    /// deployment existed and Redis lost its data).
+    case deploymentMissing(storedOutcomes: Int)
 
     public var description: String {
         switch self {
         case let .idInUse(id): return "another live worker already uses the id \"\(id)\"; give this one a different --id"
         case let .redisUnavailable(reason): return "Redis is unavailable: \(reason)"
         case let .storeUnavailable(path, reason): return "cannot open the outcome store \(path): \(reason)"
+        case let .deploymentMissing(stored) where stored > 0:
+            return "\(DeploymentAdvice.missingMarker). This worker's outcome store already holds \(stored) outcomes, so the deployment existed: Redis has most likely lost its data"
+        case .deploymentMissing:
+            return DeploymentAdvice.missingMarker
         }
     }
 }

@@ -20,6 +20,10 @@ extension WorkerRuntime {
             do {
                 batch = try await lanes { [configuration] store in try store.claim(worker: configuration.workerID, batchSize: wanted) }
                 failures = 0
+            } catch LanesError.deploymentMissing {
+                noteDeployment(present: false)
+                try? await Task.sleep(for: configuration.deploymentRecheckInterval)
+                continue
             } catch {
                 failures += 1
                 logger.error("claim failed; retrying", metadata: ["error": "\(error)", "failures": "\(failures)"])

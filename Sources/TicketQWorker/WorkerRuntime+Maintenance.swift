@@ -34,6 +34,10 @@ extension WorkerRuntime {
 
     func maintain() async {
         do {
+            // Nothing is written to a Redis that lost the deployment, not even the heartbeat.
+            let present = try await lanes { store in try store.isDeployed() }
+            noteDeployment(present: present)
+            guard present else { return }
             let record = registryRecord()
             let alive = try await lanes { [configuration, instance] store in
                 try store.heartbeat(worker: configuration.workerID, instance: instance, recordJSON: record, ttl: configuration.livenessTTL)
@@ -59,6 +63,17 @@ extension WorkerRuntime {
         }
     }
 
+    /// Records whether Redis still holds the deployment marker, and says so when that changes.
+    func noteDeployment(present: Bool) {
+        let wasLost = deploymentLost.exchange(!present, ordering: .acquiringAndReleasing)
+        metrics.setDeploymentMarkerMissing(!present)
+        if !present && !wasLost {
+            logger.critical("claims, acknowledgements and heartbeats stopped: \(DeploymentAdvice.missingMarker)")
+        } else if present && wasLost {
+            logger.notice("the deployment marker is back: resuming")
+        }
+    }
+
     /// Settles the unconfirmed outcomes a previous process with this id left behind, then
     /// requeues that process's tickets.
     func settlePreviousLife() async throws {
@@ -75,19 +90,15 @@ extension WorkerRuntime {
                     confirm.append(fenced)
                     continue
                 }
-                // Still ours in Redis: finish the hand-off now.
-                let holder = try await lanes { store in try store.leaseHolder(of: row.ticketID) }
-                if let holder, holder.token == row.fence {
-                    let status = row.status
-                    let acceptedNow = try await lanes { store in
-                        status == .dead
-                            ? try store.deadLetter([(lease, OutcomeFactory.deadInfo(reason: "recovered", attempts: 0, lastError: nil, worker: worker))], journalWorker: worker)
-                            : try store.acknowledge([lease], journalWorker: worker)
-                    }
-                    if acceptedNow.first == true { confirm.append(fenced) } else { supersede.append(fenced) }
-                } else {
-                    supersede.append(fenced)
+                // Settle it now: Redis accepts when the lease is still ours (or when the ticket
+                // was lost with its data before a recovery) and refuses when it went elsewhere.
+                let status = row.status
+                let acceptedNow = try await lanes { store in
+                    status == .dead
+                        ? try store.deadLetter([(lease, OutcomeFactory.deadInfo(reason: "recovered", attempts: 0, lastError: nil, worker: worker))], journalWorker: worker)
+                        : try store.acknowledge([lease], journalWorker: worker)
                 }
+                if acceptedNow.first == true { confirm.append(fenced) } else { supersede.append(fenced) }
             }
             if !confirm.isEmpty { _ = try await writer.confirmAcks(confirm) }
             if !supersede.isEmpty { _ = try await writer.markSuperseded(supersede) }

@@ -1,3 +1,4 @@
+import Synchronization
 import TicketQLanes
 import TicketQRedis
 import TicketQStore
@@ -23,6 +24,7 @@ extension WorkerRuntime {
         } catch {
             return "the outcome store \(configuration.databasePath) cannot be written: \(error)"
         }
+        if deploymentLost.load(ordering: .acquiring) { return DeploymentAdvice.missingMarker }
         if isStopping { return "the worker is shutting down" }
         return nil
     }

@@ -82,7 +82,10 @@ extension WorkerRuntime {
         var refused: [FencedTicket] = []
         for pending in batch {
             let fenced = FencedTicket(ticketID: pending.lease.id, fence: pending.lease.token)
-            if (doneFlags[pending.lease] ?? deadFlags[pending.lease]) == true { accepted.append(fenced) } else { refused.append(fenced) }
+            // No answer (the deployment marker vanished during a shutdown): the outcome stays
+            // unconfirmed in the store and is settled by the next start.
+            guard let flag = doneFlags[pending.lease] ?? deadFlags[pending.lease] else { continue }
+            if flag { accepted.append(fenced) } else { refused.append(fenced) }
         }
         tracker.remove(batch.map(\.lease.id))
         metrics.setInFlight(tracker.count)
@@ -111,7 +114,9 @@ extension WorkerRuntime {
 
     /// Runs a settling script until Redis has answered for every lease. After a connection error
     /// the ack journal tells which leases the lost attempt already settled, so none is settled
-    /// twice (a second ack would be refused and its outcome wrongly superseded).
+    /// twice (a second ack would be refused and its outcome wrongly superseded). While the
+    /// deployment marker is missing it waits for it, unless the worker is stopping: leases left
+    /// without an answer then stay out of the result.
     func settleInRedis(
         _ leases: [TicketLease],
         _ operation: @escaping @Sendable (LaneStore, [TicketLease]) throws -> [Bool]
@@ -126,6 +131,10 @@ extension WorkerRuntime {
                 let flags = try await lanes { store in try operation(store, pending) }
                 for (lease, flag) in zip(pending, flags) { result[lease] = flag }
                 remaining = []
+            } catch LanesError.deploymentMissing {
+                noteDeployment(present: false)
+                if isStopping { return result }
+                try? await Task.sleep(for: configuration.deploymentRecheckInterval)
             } catch {
                 attempt += 1
                 logger.error("acknowledgement failed; retrying", metadata: ["error": "\(error)", "attempt": "\(attempt)"])

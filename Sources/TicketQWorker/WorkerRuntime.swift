@@ -40,6 +40,8 @@ public final class WorkerRuntime: Service, Sendable {
     /// Extra fields for the registry entry (e.g. the metrics address).
     let registryExtras: [String: String]
     let stopping = Atomic<Bool>(false)
+    /// Set while Redis answers without the deployment marker (see ``DeploymentRecord``).
+    let deploymentLost = Atomic<Bool>(false)
     let aborting = Atomic<Bool>(false)
     let handlerTasks = Mutex<[Int64: Task<Void, Never>]>([:])
     let confirmations = Mutex<[Task<Void, Never>]>([])
@@ -92,6 +94,10 @@ public final class WorkerRuntime: Service, Sendable {
             metrics: metrics ?? WorkerMetrics(brands: [], version: "", concurrency: configuration.concurrency)
         )
         do {
+            guard try await runtime.lanes({ store in try store.isDeployed() }) else {
+                let stored = (try? await writer.withStore { store in try store.countByStatus().values.reduce(0, +) }) ?? 0
+                throw WorkerError.deploymentMissing(storedOutcomes: stored)
+            }
             let record = runtime.registryRecord()
             // A previous process with this id that died keeps its liveness key until it expires;
             // one that is alive keeps refreshing it. Wait one TTL (and a little) to tell them apart.

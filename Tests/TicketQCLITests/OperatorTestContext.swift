@@ -18,6 +18,7 @@ final class OperatorTestContext {
         var url = try RedisURL(server.url)
         url.password = options.password
         lanes = LaneStore(connection: try RedisConnection(url: url), keys: try LaneKeys(namespace: namespace))
+        _ = try lanes.createDeployment(origin: .initialized, release: "test")
     }
 
     /// Runs `ticketq` with `arguments` followed by the Redis options of this context, in a clean

@@ -13,6 +13,7 @@ final class LaneTestContext {
         server = try RedisServerProcess(options: options)
         let connection = try RedisConnection(url: try RedisURL(server.url))
         store = LaneStore(connection: connection, keys: try LaneKeys(namespace: "test"), configuration: configuration)
+        _ = try store.createDeployment(origin: .initialized, release: "test")
     }
 
     /// A second store on its own connection (another worker or a promoter racing the first).

@@ -66,6 +66,8 @@ struct CommandLineTests {
         let directory = try TemporaryDirectory(prefix: "ticketq-load-existing")
         let store = directory.file("worker.db").path
         let url = "redis://127.0.0.1:\(redis.port)/0"
+        let initialized = try await ProcessRunner.runOffPool(ProcessRunner.product("ticketq"), ["deployment", "init", "--redis", url])
+        #expect(initialized.status == 0, "\(initialized.stderr)")
         let worker = Process()
         worker.executableURL = ProcessRunner.product("ticketq")
         worker.arguments = ["worker", "--redis", url, "--db", store, "--id", "existing-1", "--metrics-addr", "127.0.0.1:0"]

@@ -10,6 +10,7 @@ enum OpsFiles {
     static let systemdUnit = folder.appendingPathComponent("systemd/ticketq-worker@.service")
     static let supervisorConfig = folder.appendingPathComponent("supervisor/ticketq.conf")
     static let redisACL = folder.appendingPathComponent("redis/users.acl")
+    static let redisConfig = folder.appendingPathComponent("redis/redis.conf")
     static let procfile = repository.appendingPathComponent("Procfile")
 
     static func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -18,6 +18,12 @@ final class OpsTestBench {
         environment["TICKETQ_REDIS_URL"] = redisURL?(server) ?? server.url
     }
 
+    /// Runs `ticketq deployment init` with the bench's environment, as an operator does once.
+    func initializeDeployment() async throws {
+        let output = try await run(["deployment", "init"])
+        #expect(output.status == 0, "deployment init: \(output.stderr)")
+    }
+
     /// Writes `count` tickets for both brands as JSONL; returns the file and the ids.
     func writeTickets(_ count: Int, prefix: String) throws -> (path: String, ids: [String]) {
         var text = ""

@@ -14,6 +14,7 @@ struct PrometheusIntegrationTests {
     @Test(.timeLimit(.minutes(3)))
     func prometheusScrapesWorkersAndEveryExpressionEvaluates() async throws {
         let bench = try OpsTestBench()
+        try await bench.initializeDeployment()
         let ports = [try FreePort.allocate(), try FreePort.allocate()]
         let workers = try ports.enumerated().map { index, port in
             try ManagedProcess(

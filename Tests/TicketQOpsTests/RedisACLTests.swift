@@ -29,6 +29,7 @@ struct RedisACLTests {
         let refused = try await ProcessRunner.runOffPool(bench.executable, ["status"], environment: anonymous)
         #expect(refused.status != 0, "status without credentials should fail: \(refused.stdout)")
 
+        try await bench.initializeDeployment()
         let (file, ids) = try bench.writeTickets(500, prefix: "acl")
         let submitted = try await bench.run(["submit", file])
         #expect(submitted.status == 0, "submit: \(submitted.stderr)")

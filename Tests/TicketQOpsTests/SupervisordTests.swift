@@ -14,6 +14,7 @@ struct SupervisordTests {
         let passwordFile = bench.directory.file("redis-password")
         try "supervised-secret".write(to: passwordFile, atomically: true, encoding: .utf8)
         bench.environment["TICKETQ_REDIS_PASSWORD_FILE"] = passwordFile.path
+        try await bench.initializeDeployment()
         let basePort = try ConsecutivePorts.allocate(count: 4)
         let state = bench.directory.file("state")
         let logs = bench.directory.file("logs")

@@ -15,6 +15,12 @@ public struct RedisServerOptions: Sendable, Hashable {
     public var unixSocket: Bool
     /// Further configuration lines, written verbatim.
     public var extraConfiguration: [String]
+    /// A shipped configuration file to run as is: the server's file then holds only `include` of
+    /// it and the local settings (port, bind, dir, pidfile, logfile and ``aclFile``); every other
+    /// option above is ignored.
+    public var shippedConfiguration: String?
+    /// An ACL file (`aclfile`), used with ``shippedConfiguration``.
+    public var aclFile: String?
 
     /// Creates options; see the properties for their meaning.
     public init(
@@ -33,5 +39,14 @@ public struct RedisServerOptions: Sendable, Hashable {
         self.maxMemoryPolicy = maxMemoryPolicy
         self.unixSocket = unixSocket
         self.extraConfiguration = extraConfiguration
+    }
+
+    /// A server started from a shipped configuration and ACL file, with only port, bind, dir,
+    /// pidfile, logfile and the ACL file's path set beside it.
+    public static func shipped(configuration: String, aclFile: String) -> RedisServerOptions {
+        var options = RedisServerOptions()
+        options.shippedConfiguration = configuration
+        options.aclFile = aclFile
+        return options
     }
 }

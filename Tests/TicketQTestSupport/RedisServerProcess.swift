@@ -126,6 +126,19 @@ public final class RedisServerProcess: Sendable {
     }
 
     private static func writeConfiguration(_ options: RedisServerOptions, port: Int, directory: TemporaryDirectory, socket: String?) throws {
+        if let shipped = options.shippedConfiguration {
+            var lines = [
+                "include \(quoted(shipped))",
+                "port \(port)",
+                "bind 127.0.0.1",
+                "dir \(quoted(directory.path))",
+                "pidfile \(quoted(directory.file("redis.pid").path))",
+                "logfile \(quoted(directory.file("redis.log").path))",
+            ]
+            if let aclFile = options.aclFile { lines.append("aclfile \(quoted(aclFile))") }
+            try (lines.joined(separator: "\n") + "\n").write(to: directory.file("redis.conf"), atomically: true, encoding: .utf8)
+            return
+        }
         var lines = [
             "port \(port)",
             "bind 127.0.0.1",

@@ -23,6 +23,7 @@ final class ClusterTestBench {
         server = try RedisServerProcess(options: options)
         directory = try TemporaryDirectory(prefix: "ticketq-cluster")
         keys = try LaneKeys(namespace: "ticketq")
+        _ = try laneStore().createDeployment(origin: .initialized, release: "test")
     }
 
     deinit {

@@ -25,6 +25,7 @@ final class WorkerTestBench {
         keys = try LaneKeys(namespace: "wt")
         catalog = try PolicyCatalog.embedded()
         lanes = LaneStore(connection: try RedisConnection(url: try RedisURL(server.url)), keys: keys)
+        _ = try lanes.createDeployment(origin: .initialized, release: "test")
     }
 
     var databasePath: String { directory.file("outcomes.db").path }

@@ -11,6 +11,7 @@ extension LaneScripts {
     /// Returns `{nowMs, id, token, attempts, laneCode, dueMs, …}`; the client then fetches
     /// payloads and meta with plain `HMGET`s, far cheaper than passing them through Lua.
     static let claim = script("""
+        if not deployed() then return no_deployment() end
         local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
         local now = now_ms()
         local due_retries = redis.call('ZRANGEBYSCORE', K_RETRY, '-inf', now, 'LIMIT', 0, 1000)

@@ -4,6 +4,7 @@ extension LaneScripts {
     /// Requeues dead letters: ARGV = n, then ids (n = 0: all). Attempts start again from zero.
     /// Returns the number requeued.
     static let requeueDead = script("""
+        if not deployed() then return no_deployment() end
         local n = tonumber(ARGV[1])
         local ids = {}
         if n == 0 then ids = redis.call('ZRANGE', K_DEAD, 0, -1) else for i = 2, n + 1 do ids[#ids + 1] = ARGV[i] end end
@@ -27,6 +28,7 @@ extension LaneScripts {
 
     /// Deletes every dead letter with its payload. Returns the number deleted.
     static let purgeDead = script("""
+        if not deployed() then return no_deployment() end
         local ids = redis.call('ZRANGE', K_DEAD, 0, -1)
         for i = 1, #ids, 500 do
           local chunk = { unpack(ids, i, math.min(i + 499, #ids)) }

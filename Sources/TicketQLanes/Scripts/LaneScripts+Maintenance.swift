@@ -6,12 +6,13 @@ extension LaneScripts {
     /// registered workers, with the matching worker ids in ARGV. Dead workers leave the registry.
     /// Returns `{expiredCount, orphanedCount, deadWorkerId…}`.
     static let reap = script("""
+        if not deployed() then return no_deployment() end
         local now = now_ms()
         local dead, dead_list = {}, {}
-        for i = 19, #KEYS do
+        for i = FIRST_EXTRA, #KEYS do
           if redis.call('EXISTS', KEYS[i]) == 0 then
-            dead[ARGV[i - 18]] = true
-            dead_list[#dead_list + 1] = ARGV[i - 18]
+            dead[ARGV[i - FIRST_EXTRA + 1]] = true
+            dead_list[#dead_list + 1] = ARGV[i - FIRST_EXTRA + 1]
           end
         end
         local requeue, order = {}, {}
@@ -43,6 +44,7 @@ extension LaneScripts {
     /// Returns the in-flight tickets of one worker id to their lanes (a worker restarted under
     /// the same id requeues its previous life's tickets): ARGV = workerId. Returns the count.
     static let requeueWorker = script("""
+        if not deployed() then return no_deployment() end
         local worker = ARGV[1]
         local all = redis.call('HGETALL', K_LEASE)
         local n = 0
@@ -65,6 +67,7 @@ extension LaneScripts {
     /// into the urgent lane. Atomic, so concurrent promoters never move a ticket twice.
     /// Returns the number promoted.
     static let promote = script("""
+        if not deployed() then return no_deployment() end
         local now = now_ms()
         local ids = redis.call('ZRANGEBYSCORE', K_PROMOTE, '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
         local moved = 0

@@ -3,10 +3,15 @@ import TicketQRedis
 extension LaneScripts {
     /// Acknowledges completed tickets: ARGV = n, then id, token pairs. A ticket whose lease no
     /// longer carries the token (it was reaped and redelivered) is refused. Accepted tickets leave
-    /// Redis entirely. Returns one flag per ticket: 1 accepted, 0 refused.
+    /// Redis entirely. Returns one flag per ticket: 1 accepted, 0 refused, 2 accepted because the
+    /// ticket was lost with Redis's data before a recovery (see `lost_with_data`).
     static let acknowledge = script("""
+        if not deployed() then return no_deployment() end
         local accepted, flags = fenced(2, tonumber(ARGV[1]))
         journal(accepted, flags)
+        for i, flag in ipairs(flags) do
+          if flag == 0 and lost_with_data(ARGV[2 * i], ARGV[2 * i + 1]) then flags[i] = 2 end
+        end
         if #accepted > 0 then
           redis.call('ZREM', K_INFLIGHT, unpack(accepted))
           redis.call('HDEL', K_LEASE, unpack(accepted))
@@ -20,8 +25,9 @@ extension LaneScripts {
 
     /// Moves tickets to the dead-letter set: ARGV = n, then per ticket id, token, info (JSON with
     /// reason, attempts and last error). Payload and meta stay, so a dead letter can be requeued.
-    /// Returns one flag per ticket.
+    /// Returns one flag per ticket, as ``acknowledge`` does.
     static let deadLetter = script("""
+        if not deployed() then return no_deployment() end
         local n = tonumber(ARGV[1])
         local ids, tokens, infos = {}, {}, {}
         for i = 0, n - 1 do
@@ -39,20 +45,23 @@ extension LaneScripts {
             redis.call('HSET', K_DEADINFO, id, infos[i])
             flags[i] = 1
             accepted[#accepted + 1] = id .. '|' .. tokens[i]
+          elseif lost_with_data(id, tokens[i]) then
+            flags[i] = 2
           else
             flags[i] = 0
           end
         end
-        if KEYS[19] and #accepted > 0 then
-          redis.call('RPUSH', KEYS[19], table.concat(accepted, ','))
-          redis.call('LTRIM', KEYS[19], -64, -1)
-          redis.call('PEXPIRE', KEYS[19], 86400000)
+        if K_JOURNAL and #accepted > 0 then
+          redis.call('RPUSH', K_JOURNAL, table.concat(accepted, ','))
+          redis.call('LTRIM', K_JOURNAL, -64, -1)
+          redis.call('PEXPIRE', K_JOURNAL, 86400000)
         end
         return flags
         """)
 
     /// Schedules a retry: ARGV = id, token, delayMs. Returns 1 when the lease was still held.
     static let retry = script("""
+        if not deployed() then return no_deployment() end
         local id, token, delay = ARGV[1], ARGV[2], tonumber(ARGV[3])
         local lease = redis.call('HGET', K_LEASE, id)
         if not lease or token_of(lease) ~= token then return 0 end
@@ -65,6 +74,7 @@ extension LaneScripts {
     /// Hands tickets back to their lanes without counting the attempt (graceful shutdown):
     /// ARGV = n, then id, token pairs. Returns one flag per ticket.
     static let release = script("""
+        if not deployed() then return no_deployment() end
         local accepted, flags = fenced(2, tonumber(ARGV[1]))
         for _, id in ipairs(accepted) do
           redis.call('ZREM', K_INFLIGHT, id)
@@ -82,6 +92,7 @@ extension LaneScripts {
     /// Extends leases: ARGV = leaseMs, n, then id, token pairs. Returns one flag per ticket
     /// (0: the lease was lost and the ticket may already be with another worker).
     static let renew = script("""
+        if not deployed() then return no_deployment() end
         local lease = tonumber(ARGV[1])
         local accepted, flags = fenced(3, tonumber(ARGV[2]))
         local now = now_ms()

@@ -6,6 +6,7 @@ extension LaneScripts {
     /// live (queued, in flight, retrying or dead-lettered), is a duplicate. Returns one flag per
     /// ticket: 1 accepted, 0 duplicate.
     static let submit = script("""
+        if not deployed() then return no_deployment() end
         local now = now_ms()
         local window = tonumber(ARGV[1])
         local n = tonumber(ARGV[2])

@@ -13,7 +13,19 @@ enum LaneScripts {
         local K_PAYLOAD, K_META, K_INFLIGHT, K_LEASE = KEYS[4], KEYS[5], KEYS[6], KEYS[7]
         local K_RETRY, K_DEAD, K_DEADINFO, K_DEDUPE = KEYS[8], KEYS[9], KEYS[10], KEYS[11]
         local K_PROMOTE, K_FENCE, K_CREDIT, K_WAKE = KEYS[12], KEYS[13], KEYS[14], KEYS[15]
-        local K_WORKERS, K_HIGHVOLUME, K_ATTEMPTS = KEYS[16], KEYS[17], KEYS[18]
+        local K_WORKERS, K_HIGHVOLUME, K_ATTEMPTS, K_DEPLOYMENT = KEYS[16], KEYS[17], KEYS[18], KEYS[19]
+        -- Keys after the deployment's own: a worker's ack journal, or the reaper's liveness keys.
+        local FIRST_EXTRA = 20
+        local K_JOURNAL = KEYS[FIRST_EXTRA]
+        -- A deployment whose marker is gone lost its data (or was never initialised): writing
+        -- would silently carry on without the tickets it held, so every writing script starts
+        -- with `if not deployed() then return no_deployment() end`.
+        local function deployed()
+          return redis.call('EXISTS', K_DEPLOYMENT) == 1
+        end
+        local function no_deployment()
+          return redis.error_reply('TQNODEPLOYMENT the deployment marker is missing: Redis lost its data or the deployment was never initialised')
+        end
         local function now_ms()
           local t = redis.call('TIME')
           return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -52,19 +64,27 @@ enum LaneScripts {
         local function has_work()
           return redis.call('ZCARD', K_SBD) + redis.call('ZCARD', K_EXT) + redis.call('ZCARD', K_STD) > 0
         end
-        -- Records accepted settlements in the worker's ack journal (KEYS[19], when given), so that
+        -- Records accepted settlements in the worker's ack journal (K_JOURNAL, when given), so that
         -- a worker that dies between an accepted ack and confirming it can tell afterwards.
         local function journal(accepted, flags)
-          if not KEYS[19] or #accepted == 0 then return end
+          if not K_JOURNAL or #accepted == 0 then return end
           local entries = {}
           for i = 0, #flags - 1 do
             if flags[i + 1] == 1 then
               entries[#entries + 1] = ARGV[2 + 2 * i] .. '|' .. ARGV[3 + 2 * i]
             end
           end
-          redis.call('RPUSH', KEYS[19], table.concat(entries, ','))
-          redis.call('LTRIM', KEYS[19], -64, -1)
-          redis.call('PEXPIRE', KEYS[19], 86400000)
+          redis.call('RPUSH', K_JOURNAL, table.concat(entries, ','))
+          redis.call('LTRIM', K_JOURNAL, -64, -1)
+          redis.call('PEXPIRE', K_JOURNAL, 86400000)
+        end
+        -- After a recovery, a lease issued before it (a token below the marker's fence base)
+        -- names a ticket of the lost data. When Redis knows nothing of that ticket now, the
+        -- outcome its worker committed is the only one there can be, so the settlement stands.
+        local function lost_with_data(id, token)
+          local base = tonumber(redis.call('HGET', K_DEPLOYMENT, 'fence_base') or '0')
+          return tonumber(token) < base and redis.call('HEXISTS', K_META, id) == 0
+            and redis.call('HEXISTS', K_LEASE, id) == 0
         end
         -- Accepts ids whose lease still carries the caller's token; returns the accepted ids.
         local function fenced(first, count)

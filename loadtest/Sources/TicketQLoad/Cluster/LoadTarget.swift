@@ -20,12 +20,21 @@ public final class LoadTarget: @unchecked Sendable {
     /// A local cluster of `options.count` workers on a private redis-server.
     public static func local(options: WorkerOptions, ticketq: URL, directory: URL) throws(LoadError) -> LoadTarget {
         let cluster = try LocalCluster(options: options, ticketq: ticketq, directory: directory)
+        let target: LoadTarget
         do {
-            return LoadTarget(url: try RedisURL(cluster.url), keys: try LaneKeys(), storePaths: cluster.storePaths, cluster: cluster)
+            target = LoadTarget(url: try RedisURL(cluster.url), keys: try LaneKeys(), storePaths: cluster.storePaths, cluster: cluster)
         } catch {
             cluster.stop()
             throw LoadError("cannot address the private redis-server: \(error)")
         }
+        do {
+            // The private Redis is a new deployment.
+            _ = try target.lanes().createDeployment(origin: .initialized, release: "ticketq-load")
+        } catch {
+            cluster.stop()
+            throw LoadError("cannot initialise the deployment on the private redis-server: \(error)")
+        }
+        return target
     }
 
     /// An existing cluster; its workers already run.

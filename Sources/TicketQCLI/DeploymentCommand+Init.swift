@@ -1,0 +1,51 @@
+import ArgumentParser
+import TicketQLanes
+import TicketQRedis
+
+extension DeploymentCommand {
+    /// `ticketq deployment init [--adopt]`: marks a new deployment (or adopts an older one's data).
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Write the deployment marker of a new deployment (run once, before anything else).",
+            discussion: """
+                Refused when the namespace already holds ticketq data without a marker: data written by a \
+                release before markers is adopted with --adopt; data left after a partial loss needs \
+                `ticketq deployment recover`. Running it again on an initialised deployment changes nothing \
+                and exits 0.
+                """
+        )
+
+        @Flag(help: "Adopt the data of a deployment created by a release before markers existed.")
+        var adopt = false
+
+        @OptionGroup var redis: RedisOptions
+
+        func run() throws {
+            let lanes = try redis.openLaneStore(clientName: "ticketq-deployment")
+            let target = "Redis \(lanes.connection.url.redacted), namespace \(lanes.keys.namespace)"
+            let result: DeploymentCreation
+            do {
+                result = try lanes.createDeployment(origin: adopt ? .adopted : .initialized, release: TicketQVersion.current)
+            } catch {
+                Diagnostics.error(RedisOptions.explain(error, url: lanes.connection.url))
+                throw ExitStatus.failure
+            }
+            switch result {
+            case let .created(record):
+                print("\(adopt ? "adopted" : "initialised") deployment \(record.id) in \(target)")
+            case let .markerPresent(record):
+                print("already initialised: deployment \(record.id) (\(record.origin.rawValue) \(DeploymentText.instant(record.createdAtMillis))) in \(target); nothing changed")
+            case .refusedExistingData:
+                Diagnostics.error("""
+                    \(target) holds ticketq data but no deployment marker. If it was written by a release before markers, \
+                    adopt it: `ticketq deployment init --adopt`. If Redis lost part of its data, see `ticketq deployment recover --help`.
+                    """)
+                throw ExitStatus.failure
+            case .refusedNoData:
+                Diagnostics.error("\(target) holds no ticketq data to adopt: run `ticketq deployment init` for a new deployment")
+                throw ExitStatus.failure
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The record as the fields of its Redis hash.
+extension DeploymentRecord {
+    /// The hash's field names.
+    enum Field: String, CaseIterable {
+        case schema, id
+        case createdAt = "created_at"
+        case origin
+        case fenceBase = "fence_base"
+        case writtenBy = "written_by"
+    }
+
+    /// Field/value pairs for `HSET`, in ``Field`` order.
+    public var fields: [(name: String, value: String)] {
+        [
+            (Field.schema.rawValue, String(schema)), (Field.id.rawValue, id), (Field.createdAt.rawValue, String(createdAtMillis)),
+            (Field.origin.rawValue, origin.rawValue), (Field.fenceBase.rawValue, String(fenceBase)), (Field.writtenBy.rawValue, writtenBy),
+        ]
+    }
+
+    /// Reads a record from its hash's fields.
+    ///
+    /// - Throws: ``DeploymentRecordError`` naming the field that is missing or malformed, or a
+    ///   schema newer than this release knows.
+    public init(fields: [String: String]) throws(DeploymentRecordError) {
+        func value(_ field: Field) throws(DeploymentRecordError) -> String {
+            guard let value = fields[field.rawValue] else { throw .missingField(field.rawValue) }
+            return value
+        }
+        func integer(_ field: Field) throws(DeploymentRecordError) -> Int64 {
+            let text = try value(field)
+            guard let number = Int64(text) else { throw .malformedField(field.rawValue, text) }
+            return number
+        }
+        let schema = try integer(.schema)
+        guard schema >= 1 else { throw .malformedField(Field.schema.rawValue, String(schema)) }
+        guard schema <= Int64(Self.currentSchema) else { throw .newerSchema(Int(schema)) }
+        let originText = try value(.origin)
+        guard let origin = Origin(rawValue: originText) else { throw .malformedField(Field.origin.rawValue, originText) }
+        let id = try value(.id)
+        guard !id.isEmpty else { throw .malformedField(Field.id.rawValue, id) }
+        self.init(
+            schema: Int(schema), id: id, createdAtMillis: try integer(.createdAt), origin: origin,
+            fenceBase: try integer(.fenceBase), writtenBy: try value(.writtenBy)
+        )
+    }
+}
