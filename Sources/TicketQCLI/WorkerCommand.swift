@@ -121,6 +121,10 @@ struct WorkerCommand: AsyncParsableCommand {
                 configuration: configuration, handler: ticketHandler, logger: logger,
                 registryExtras: ["metrics_addr": server.localAddress.description], metrics: metrics
             )
+        } catch WorkerError.redisCredentialsRefused(let error) {
+            Diagnostics.error(RedisOptions.explain(error, url: url))
+            await server.close()
+            throw ExitStatus.failure
         } catch let error as WorkerError {
             Diagnostics.error("\(error) (redis \(url.redacted))")
             await server.close()
