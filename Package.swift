@@ -142,7 +142,14 @@ let package = Package(
         ),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQMailTests", dependencies: ["TicketQMail", "TicketQCore", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TicketQHTTPTests", dependencies: ["TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TicketQHTTPTests",
+            dependencies: [
+                "TicketQHTTP", "TicketQTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQLoadTests",

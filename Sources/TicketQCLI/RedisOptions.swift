@@ -113,11 +113,14 @@ struct RedisOptions: ParsableArguments {
         case .connectionFailed(_, let reason):
             return "cannot connect to Redis at \(url.redacted): \(reason) (is redis-server running? set --redis or $\(environmentVariable))"
         case .authenticationFailed(let detail):
+            // The connection's detail already carries the URL's user hint.
             return "Redis at \(url.redacted) refused the credentials: \(detail)"
         case .server(let serverError) where serverError.code == "NOAUTH":
-            return "Redis at \(url.redacted) requires a password: give it with --redis-password-file or in the URL"
+            let user = url.aclUserHint.map { "; \($0)" } ?? ""
+            return "Redis at \(url.redacted) requires a password: give it with --redis-password-file (or $\(passwordFileVariable)) or in the URL\(user)"
         case .server(let serverError) where serverError.code == "WRONGPASS":
-            return "Redis at \(url.redacted) refused the credentials: \(serverError.message)"
+            let user = url.aclUserHint.map { " (\($0))" } ?? ""
+            return "Redis at \(url.redacted) refused the credentials: \(serverError.message)\(user)"
         default:
             return "Redis at \(url.redacted): \(error)"
         }

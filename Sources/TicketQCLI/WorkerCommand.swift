@@ -145,6 +145,9 @@ struct WorkerCommand: AsyncParsableCommand {
         defer { signalHandling.cancel() }
         do {
             try await group.run()
+        } catch WorkerError.redisCredentialsRefused(let error) {
+            Diagnostics.error(RedisOptions.explain(error, url: url))
+            throw ExitStatus.failure
         } catch let error as WorkerError {
             Diagnostics.error("\(error) (redis \(url.redacted))")
             throw ExitStatus.failure

@@ -7,7 +7,8 @@ import ServiceLifecycle
 /// A small HTTP/1.1 server (SwiftNIO, keep-alive) that answers through an ``HTTPRouter``.
 ///
 /// ``bind(_:router:logger:group:)`` listens at once, so an address that cannot be bound fails
-/// before anything else starts; ``run()`` serves until a graceful shutdown or cancellation.
+/// before anything else starts; ``run()`` serves until a graceful shutdown or cancellation, and
+/// returns once every connection is closed (idle keep-alive connections do not hold it up).
 public final class HTTPServer: Service, Sendable {
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
@@ -52,7 +53,11 @@ public final class HTTPServer: Service, Sendable {
         return HTTPServer(localAddress: local, listener: listener, router: router, logger: logger)
     }
 
-    /// Serves connections until a graceful shutdown (or cancellation), then closes the listener.
+    /// Serves connections until a graceful shutdown or cancellation, then returns.
+    ///
+    /// A graceful shutdown stops accepting, closes idle keep-alive connections at once and lets a
+    /// request in progress finish with a `Connection: close` answer. Cancellation closes every
+    /// connection at once.
     public func run() async throws {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
@@ -72,27 +77,44 @@ public final class HTTPServer: Service, Sendable {
         try? await listener.channel.close()
     }
 
+    /// Serves one connection's requests until the client closes it, a request asks to close, or
+    /// the server shuts down. Each connection task inherits the service's graceful shutdown.
     private func serve(_ connection: Connection) async {
+        let drain = ConnectionDrain(channel: connection.channel)
         do {
-            try await connection.executeThenClose { inbound, outbound in
-                var exchange = RequestAssembly(router: router)
-                for try await part in inbound {
-                    switch exchange.consume(part) {
-                    case .incomplete:
-                        continue
-                    case let .reject(response):
-                        try await write(response, keepAlive: false, head: exchange.head, to: outbound)
-                        return
-                    case let .complete(request, keepAlive):
-                        let response = await respond(to: request)
-                        try await write(response, keepAlive: keepAlive, head: exchange.head, to: outbound)
-                        if !keepAlive { return }
-                        exchange = RequestAssembly(router: router)
-                    }
+            try await withTaskCancellationHandler {
+                try await withGracefulShutdownHandler {
+                    try await answerRequests(on: connection, drain: drain)
+                } onGracefulShutdown: {
+                    drain.shutDown()
                 }
+            } onCancel: {
+                drain.closeNow()
             }
         } catch {
             logger.debug("HTTP connection ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func answerRequests(on connection: Connection, drain: ConnectionDrain) async throws {
+        try await connection.executeThenClose { inbound, outbound in
+            var exchange = RequestAssembly(router: router)
+            for try await part in inbound {
+                if case .head = part { drain.requestStarted() }
+                switch exchange.consume(part) {
+                case .incomplete:
+                    continue
+                case let .reject(response):
+                    try await write(response, keepAlive: false, head: exchange.head, to: outbound)
+                    return
+                case let .complete(request, keepAlive):
+                    let response = await respond(to: request)
+                    let staysOpen = keepAlive && !drain.isDraining
+                    try await write(response, keepAlive: staysOpen, head: exchange.head, to: outbound)
+                    guard staysOpen, drain.requestFinished() else { return }
+                    exchange = RequestAssembly(router: router)
+                }
+            }
         }
     }
 

@@ -204,7 +204,8 @@ public final class RedisConnection {
             close()
             if index == 0 && hasAuth {
                 let who = url.user.map { "user '\($0)'" } ?? "the default user"
-                throw .authenticationFailed("\(who) at \(url.endpoint.displayName): \(error.message)")
+                let hint = url.aclUserHint.map { " (\($0))" } ?? ""
+                throw .authenticationFailed("\(who) at \(url.endpoint.displayName): \(error.message)\(hint)")
             }
             throw .server(error)
         }

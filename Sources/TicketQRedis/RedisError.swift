@@ -25,6 +25,16 @@ public enum RedisError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the server refused the credentials (`AUTH` rejected, `WRONGPASS`) or wants some
+    /// (`NOAUTH`): retrying cannot help until the URL or the password changes.
+    public var isAuthenticationFailure: Bool {
+        switch self {
+        case .authenticationFailed: return true
+        case .server(let error): return error.code == "NOAUTH" || error.code == "WRONGPASS"
+        default: return false
+        }
+    }
+
     /// The server error, for ``server(_:)``.
     public var serverError: RedisServerError? {
         if case .server(let error) = self { return error }

@@ -1,4 +1,5 @@
 import TicketQLanes
+import TicketQRedis
 
 /// Why a worker cannot start or had to stop.
 public enum WorkerError: Error, Sendable, CustomStringConvertible {
@@ -6,6 +7,9 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
     case idInUse(String)
     /// Redis could not be reached or refused an operation at start-up.
     case redisUnavailable(String)
+    /// Redis refused the worker's credentials (or asked for some) at start-up; the error is kept
+    /// so that the command line can say which option to fix.
+    case redisCredentialsRefused(RedisError)
     /// The outcome store could not be opened.
     case storeUnavailable(path: String, reason: String)
     /// Redis holds no deployment marker: nothing may be written until an operator acts.
@@ -17,6 +21,7 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .idInUse(id): return "another live worker already uses the id \"\(id)\"; give this one a different --id"
         case let .redisUnavailable(reason): return "Redis is unavailable: \(reason)"
+        case let .redisCredentialsRefused(error): return "Redis refused the worker's credentials: \(error)"
         case let .storeUnavailable(path, reason): return "cannot open the outcome store \(path): \(reason)"
         case let .deploymentMissing(stored) where stored > 0:
             return "\(DeploymentAdvice.missingMarker). This worker's outcome store already holds \(stored) outcomes, so the deployment existed: Redis has most likely lost its data"

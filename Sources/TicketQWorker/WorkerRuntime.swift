@@ -114,8 +114,16 @@ public final class WorkerRuntime: Service, Sendable {
             try await runtime.settlePreviousLife()
         } catch {
             await runtime.closeResources()
-            if let error = error as? WorkerError { throw error }
-            throw WorkerError.redisUnavailable(String(describing: error))
+            switch error {
+            case let error as WorkerError:
+                throw error
+            case let error as RedisError where error.isAuthenticationFailure:
+                throw WorkerError.redisCredentialsRefused(error)
+            case LanesError.redis(let error) where error.isAuthenticationFailure:
+                throw WorkerError.redisCredentialsRefused(error)
+            default:
+                throw WorkerError.redisUnavailable(String(describing: error))
+            }
         }
         return runtime
     }

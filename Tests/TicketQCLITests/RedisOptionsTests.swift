@@ -95,4 +95,39 @@ struct RedisOptionsTests {
         #expect(missing.stderr.contains("--redis-password-file"))
         #expect(missing.stderr.contains("nope"))
     }
+
+    /// A URL without a user makes Redis check the password of `default`, which the shipped ACL
+    /// disables: the command line tools and the worker must say to name the ACL user in the URL.
+    @Test func credentialsWithoutAUserAreExplainedWithTheURLToUse() throws {
+        let server = try RedisServerProcess(options: RedisServerOptions(
+            users: [RedisACLUser(name: "ticketq", password: "acl-secret")], extraConfiguration: ["user default off"]
+        ))
+        let directory = try TemporaryDirectory()
+        let file = directory.file("redis-password")
+        try "acl-secret\n".write(to: file, atomically: true, encoding: .utf8)
+        let withUser = "redis://ticketq@127.0.0.1:\(server.port)/0"
+
+        let status = try run(["status", "--redis", server.url, "--redis-password-file", file.path])
+        #expect(status.status == 1)
+        #expect(status.stderr.contains("WRONGPASS"), "\(status.stderr)")
+        #expect(status.stderr.contains("name that user in the URL, e.g. \(withUser)"), "\(status.stderr)")
+        #expect(!status.stderr.contains("acl-secret"))
+
+        let worker = try run(
+            ["worker", "--redis", server.url, "--db", directory.file("outcomes.db").path, "--metrics-addr", "127.0.0.1:0"],
+            environment: ["TICKETQ_REDIS_PASSWORD_FILE": file.path]
+        )
+        #expect(worker.status == 1)
+        #expect(worker.stderr.contains("refused the credentials"), "\(worker.stderr)")
+        #expect(worker.stderr.contains("name that user in the URL, e.g. \(withUser)"), "\(worker.stderr)")
+        #expect(!worker.stderr.contains("acl-secret"))
+
+        let noPassword = try run(["worker", "--redis", server.url, "--db", directory.file("outcomes.db").path, "--metrics-addr", "127.0.0.1:0"])
+        #expect(noPassword.status == 1)
+        #expect(noPassword.stderr.contains("requires a password"), "\(noPassword.stderr)")
+        #expect(noPassword.stderr.contains(withUser), "\(noPassword.stderr)")
+
+        let named = try run(["status", "--redis", withUser, "--redis-password-file", file.path])
+        #expect(named.status == 0, "\(named.stderr)")
+    }
 }

@@ -1,4 +1,5 @@
 import Logging
+import ServiceLifecycleTestKit
 import TicketQHTTP
 import TicketQTestSupport
 import Testing
@@ -89,5 +90,80 @@ import Testing
             if case .bindFailed = error as? HTTPServerError { return true }
             return false
         }
+    }
+
+    // MARK: Shutdown
+
+    /// Prometheus keeps its scrape connection open between scrapes; a graceful shutdown must not
+    /// wait for it to go away.
+    @Test(.timeLimit(.minutes(1)))
+    func gracefulShutdownClosesAnIdleKeepAliveConnectionAndReturns() async throws {
+        try await testGracefulShutdown { trigger in
+            let server = try await HTTPServer.bind(HTTPListenAddress(host: "127.0.0.1", port: 0), router: Self.router, logger: Logger(label: "test"))
+            let serving = Task { try await server.run() }
+            let port = server.localAddress.port
+            let answer = try await HTTPTestClient.offPool {
+                let client = try HTTPTestClient(port: port)
+                let answer = try client.request("GET", "/hello")
+                trigger.triggerGracefulShutdown()
+                try client.waitUntilClosed()
+                return answer
+            }
+            #expect(answer.headers["connection"] == "keep-alive")
+            try await serving.value
+            #expect(throws: HTTPTestClient.Failure.self, "a stopped server accepts no connection") {
+                _ = try HTTPTestClient(port: port)
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func requestInProgressAtShutdownIsAnsweredWithConnectionClose() async throws {
+        let (entered, handlerEntered) = AsyncStream<Void>.makeStream()
+        let (released, releaseHandler) = AsyncStream<Void>.makeStream()
+        let router = HTTPRouter([
+            HTTPRoute("GET", "/slow") { _ in
+                handlerEntered.yield()
+                for await _ in released { break }
+                return .text(200, "finished")
+            },
+        ])
+        try await testGracefulShutdown { trigger in
+            let server = try await HTTPServer.bind(HTTPListenAddress(host: "127.0.0.1", port: 0), router: router, logger: Logger(label: "test"))
+            let serving = Task { try await server.run() }
+            let port = server.localAddress.port
+            let client = Task {
+                try await HTTPTestClient.offPool {
+                    let client = try HTTPTestClient(port: port)
+                    let answer = try client.request("GET", "/slow")
+                    try client.waitUntilClosed()
+                    return answer
+                }
+            }
+            for await _ in entered { break }
+            trigger.triggerGracefulShutdown()
+            releaseHandler.yield()
+            let answer = try await client.value
+            #expect(answer.status == 200)
+            #expect(answer.text == "finished\n")
+            #expect(answer.headers["connection"] == "close", "a response finished during shutdown must announce the close")
+            try await serving.value
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func cancellationClosesAnIdleKeepAliveConnectionAndReturns() async throws {
+        let server = try await HTTPServer.bind(HTTPListenAddress(host: "127.0.0.1", port: 0), router: Self.router, logger: Logger(label: "test"))
+        let serving = Task { try await server.run() }
+        let port = server.localAddress.port
+        let answer = try await HTTPTestClient.offPool {
+            let client = try HTTPTestClient(port: port)
+            let answer = try client.request("GET", "/hello")
+            serving.cancel()
+            try client.waitUntilClosed()
+            return answer
+        }
+        #expect(answer.status == 200)
+        _ = await serving.result
     }
 }

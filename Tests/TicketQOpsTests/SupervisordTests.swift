@@ -2,15 +2,26 @@ import Foundation
 import TicketQTestSupport
 import Testing
 
-/// Real supervisord running the shipped `ops/supervisor/ticketq.conf` (paths, ports and the
-/// Redis URL substituted): workers restarted after `kill -9`, scaled with `supervisorctl`, and
-/// drained by `supervisorctl stop` — with exactly one accepted outcome per ticket.
+/// Real supervisord running the shipped `ops/supervisor/ticketq.conf` against a Redis server
+/// loaded with the shipped `ops/redis/users.acl` (only paths, ports, secrets and the system user
+/// substituted): workers restarted after `kill -9`, scaled with `supervisorctl`, and drained by
+/// `supervisorctl stop` while Prometheus-like keep-alive scrapes are open — with exactly one
+/// accepted outcome per ticket and no SIGKILL.
 struct SupervisordTests {
     @Test(.timeLimit(.minutes(3)))
     func workersSurviveAKillScaleUpAndDrainOnStop() async throws {
         let supervisord = try RequiredTool.path("supervisord", package: "supervisor")
         let supervisorctl = try RequiredTool.path("supervisorctl", package: "supervisor")
-        let bench = try OpsTestBench(redis: RedisServerOptions(password: "supervised-secret"))
+        let scratch = try TemporaryDirectory(prefix: "acl")
+        let aclFile = scratch.file("users.acl")
+        try OpsFiles.text(OpsFiles.redisACL)
+            .replacingOccurrences(of: "REPLACE-WITH-THE-ADMIN-PASSWORD", with: "admin-secret")
+            .replacingOccurrences(of: "REPLACE-WITH-THE-TICKETQ-PASSWORD", with: "supervised-secret")
+            .write(to: aclFile, atomically: true, encoding: .utf8)
+        let bench = try OpsTestBench(
+            redis: RedisServerOptions(extraConfiguration: ["aclfile \"\(aclFile.path)\""]),
+            redisURL: { "redis://ticketq@127.0.0.1:\($0.port)/0" }
+        )
         let passwordFile = bench.directory.file("redis-password")
         try "supervised-secret".write(to: passwordFile, atomically: true, encoding: .utf8)
         bench.environment["TICKETQ_REDIS_PASSWORD_FILE"] = passwordFile.path
@@ -21,18 +32,22 @@ struct SupervisordTests {
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
 
+        // The tests do not run as the `ticketq` system user; supervisord accepts `user=` naming the
+        // user it runs as (root or not), so the line stays and only the name changes.
+        let currentUser = String(cString: try #require(getpwuid(getuid())).pointee.pw_name)
         func program(numprocs: Int) throws -> String {
-            try OpsFiles.text(OpsFiles.supervisorConfig)
+            let shipped = try OpsFiles.text(OpsFiles.supervisorConfig)
+            #expect(shipped.contains("redis://ticketq@127.0.0.1:6379/0"), "the shipped URL must name the ACL user")
+            #expect(shipped.contains("\nuser=ticketq\n"))
+            return shipped
                 .replacingOccurrences(of: "/usr/local/bin/ticketq", with: bench.executable.path)
                 .replacingOccurrences(of: "/var/lib/ticketq", with: state.path)
                 .replacingOccurrences(of: "/var/log/ticketq", with: logs.path)
-                .replacingOccurrences(of: "redis://127.0.0.1:6379/0", with: bench.server.url)
+                .replacingOccurrences(of: "@127.0.0.1:6379/0", with: "@127.0.0.1:\(bench.server.port)/0")
                 .replacingOccurrences(of: "/etc/ticketq/redis-password", with: passwordFile.path)
                 .replacingOccurrences(of: "numprocs_start=9464", with: "numprocs_start=\(basePort)")
                 .replacingOccurrences(of: "numprocs=4", with: "numprocs=\(numprocs)")
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.hasPrefix("user=") }  // the tests do not run as a ticketq user
-                .joined(separator: "\n")
+                .replacingOccurrences(of: "\nuser=ticketq\n", with: "\nuser=\(currentUser)\n")
         }
         let includes = bench.directory.file("conf.d")
         try FileManager.default.createDirectory(at: includes, withIntermediateDirectories: true)
@@ -109,7 +124,15 @@ struct SupervisordTests {
         let statusAfterDrain = (try? await ctl(["status"]).stdout) ?? ""
         #expect(drained, "tickets still queued or in flight\n\(statusAfterDrain)")
 
-        // Graceful stop of everything: every worker drains and exits 0 before stopwaitsecs.
+        // Graceful stop of everything while a scraper holds a keep-alive connection to each
+        // worker's /metrics, as Prometheus does between scrapes: every worker drains, closes the
+        // connection and exits 0 before stopwaitsecs.
+        let scrapers = try (0..<4).map { offset in
+            let scraper = try HTTPTestClient(port: basePort + offset)
+            let scrape = try scraper.request("GET", "/metrics")
+            #expect(scrape.status == 200 && scrape.headers["connection"] == "keep-alive", "worker \(basePort + offset): \(scrape.status)")
+            return scraper
+        }
         let stop = try await ctl(["stop", "all"])
         #expect(stop.status == 0, "supervisorctl stop all: \(stop.stdout)\(stop.stderr)")
         let stopLines = log().split(separator: "\n").filter { $0.contains("stopped: ticketq-worker") }
@@ -117,6 +140,7 @@ struct SupervisordTests {
         #expect(stopLines.allSatisfy { $0.contains("(exit status 0)") }, "a worker did not drain cleanly:\n\(stopLines.joined(separator: "\n"))")
         // supervisord logs "killing NAME (pid N) with SIGKILL" when stopwaitsecs runs out.
         #expect(!log().contains("with SIGKILL"), "a worker was killed past its grace:\n\(log())")
+        for scraper in scrapers { #expect(throws: Never.self) { try scraper.waitUntilClosed() } }
         daemon.terminate()
         _ = await daemon.waitForExit(timeout: .seconds(30))
 

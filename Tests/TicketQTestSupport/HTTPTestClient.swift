@@ -110,6 +110,21 @@ public final class HTTPTestClient {
         return Response(status: status, headers: headers, body: body)
     }
 
+    /// Waits until the server closes the connection, expecting nothing more from it.
+    ///
+    /// - Throws: when bytes arrive instead, or when the connection is still open after the
+    ///   receive timeout (60 s).
+    public func waitUntilClosed() throws {
+        guard buffer.isEmpty else { throw Failure(description: "\(buffer.count) unread bytes before the close") }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        let failure = count < 0 ? errno : 0
+        if count == 0 || failure == ECONNRESET { return }
+        if count > 0 { throw Failure(description: "expected the server to close the connection, got \(count) more bytes") }
+        if failure == EAGAIN || failure == EWOULDBLOCK { throw Failure(description: "the server kept the connection open for 60 s") }
+        throw Failure(description: "recv(): \(String(cString: strerror(failure)))")
+    }
+
     private func readChunkedBody() throws -> [UInt8] {
         var body: [UInt8] = []
         while true {

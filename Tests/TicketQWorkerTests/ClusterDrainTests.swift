@@ -78,6 +78,27 @@ struct ClusterDrainTests {
         try await expectEverythingBackAndRedeliveredOnce(bench, ids: ids)
     }
 
+    /// Prometheus holds a keep-alive connection to `/metrics` between scrapes; SIGTERM must still
+    /// end the process, closing that connection, with status 0.
+    @Test(.timeLimit(.minutes(2)))
+    func sigtermWithAnIdleKeepAliveScrapeConnectionExitsZero() async throws {
+        let bench = try ClusterTestBench()
+        let port = try FreePort.allocate()
+        let worker = try await bench.startReadyWorker(id: "scraped", store: "a", extra: ["--metrics-addr", "127.0.0.1:\(port)"])
+        let scrape = try await HTTPTestClient.offPool {
+            let scraper = try HTTPTestClient(port: port)
+            let scrape = try scraper.request("GET", "/metrics")
+            worker.terminate()
+            try scraper.waitUntilClosed()
+            return scrape
+        }
+        #expect(scrape.status == 200)
+        #expect(scrape.headers["connection"] == "keep-alive", "the scrape must leave the connection open")
+        let status = await worker.waitForExit(timeout: .seconds(30))
+        #expect(status == 0, "SIGTERM with an open scrape connection should exit 0, got \(status.map { "exit \($0)" } ?? "no exit")\n\(worker.logTail())")
+        #expect(worker.standardError.contains("worker stopped"), "\(worker.logTail())")
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func sigtermRightAfterStartUpIsHonoured() async throws {
         let bench = try ClusterTestBench()
