@@ -26,7 +26,7 @@ struct ShippedRedisRestartTests {
         // In flight: a worker holds tickets with a handler that never finishes, then dies.
         let (queuedFile, queuedIDs) = try bench.ops.writeTickets(300, prefix: "queued")
         #expect(try await bench.ops.run(["submit", queuedFile]).status == 0)
-        let holding = try bench.startWorker("holding", handler: "simulate:exp=1h", extra: ["--concurrency", "25", "--batch", "25"])
+        let holding = try bench.startWorker("holding", handler: "simulate:fixed=3600s", extra: ["--concurrency", "25", "--batch", "25"])
         let holds = try await bench.ops.eventually(timeout: .seconds(60)) { await bench.state()?.inFlight == 25 }
         #expect(holds, "\(holding.logTail())")
         holding.kill()

@@ -75,7 +75,9 @@ extension LaneScripts {
           inflight[#inflight + 1] = now + lease
           inflight[#inflight + 1] = id
           leases[#leases + 1] = id
-          leases[#leases + 1] = token .. '|' .. worker
+          -- Formatted as an integer: Lua would write a token of 15 digits or more (as a
+          -- recovery issues) in exponent notation, and the lease would match nothing.
+          leases[#leases + 1] = string.format('%d|%s', token, worker)
           out[#out + 1] = id
           out[#out + 1] = token
           out[#out + 1] = redis.call('HINCRBY', K_ATTEMPTS, id, 1)
