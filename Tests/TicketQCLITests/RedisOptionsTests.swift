@@ -127,7 +127,7 @@ struct RedisOptionsTests {
         #expect(noPassword.stderr.contains("requires a password"), "\(noPassword.stderr)")
         #expect(noPassword.stderr.contains(withUser), "\(noPassword.stderr)")
 
-        let named = try run(["status", "--redis", withUser, "--redis-password-file", file.path])
+        let named = try run(["deployment", "init", "--redis", withUser, "--redis-password-file", file.path])
         #expect(named.status == 0, "\(named.stderr)")
     }
 }

@@ -129,7 +129,7 @@ struct StatusCommandTests {
         let output = try context.run(["status"])
         #expect(output.status == 0, "\(output.stderr)")
         let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "Redis \(context.server.url), namespace ops")
+        #expect(lines[0].hasPrefix("Redis \(context.server.url), namespace ops, deployment "), "\(lines[0])")
         let header = try #require(lines.first { $0.hasPrefix("lane") })
         for column in ["depth", "retrying", "oldest age", "earliest due", "headroom"] {
             #expect(header.contains(column))
