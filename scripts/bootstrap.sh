@@ -15,6 +15,12 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# honcho (the Procfile runner the ops tests run the shipped Procfile with) is not packaged by
+# Debian; it comes from PyPI.
+if ! command -v honcho >/dev/null; then
+  echo "installing: honcho (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check honcho==2.0.0
+fi
 # redis-server from Debian starts a system service on install; ticketq's tests and demo start
 # their own private servers and never use it.
 command -v swift >/dev/null || { echo "swift is not on PATH; install Swift 6.1 or later first" >&2; exit 1; }

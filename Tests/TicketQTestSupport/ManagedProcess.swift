@@ -37,7 +37,8 @@ public final class ManagedProcess: Sendable {
         _ arguments: [String],
         name: String,
         logDirectory: URL,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil,
+        currentDirectory: URL? = nil
     ) throws {
         self.name = name
         self.arguments = arguments
@@ -53,6 +54,7 @@ public final class ManagedProcess: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = error
