@@ -26,4 +26,7 @@ public struct InboundEmail: Sendable, Hashable {
     public let attachments: [AttachmentNote]
     /// Whether a part declared a charset this parser does not know (the text is a best guess).
     public let charsetFallback: Bool
+    /// What was wrong with the message and recovered from, each once, in the order found (empty
+    /// for well-formed mail). Their raw values are stable names for outcome records.
+    public let defects: [MIMEDefect]
 }

@@ -2,9 +2,11 @@ import TicketQCore
 
 /// Parses one raw RFC 5322 / MIME message into an ``InboundEmail``.
 ///
-/// Lenient where mail is commonly sloppy (bare LF line ends, unknown charsets, bad quoted-printable,
-/// missing closing boundaries) and strict where continuing would be guessing: no header block,
-/// a malformed header line, a multipart part without its boundary, binary data. Pure: no I/O.
+/// Lenient where mail is commonly sloppy, recording each ``MIMEDefect`` it recovers from (an mbox
+/// `From ` line, RFC 2231 parameters, unclosed or reused boundaries, no blank line after the
+/// headers, odd folding; besides bare LF line ends, unknown charsets and bad quoted-printable),
+/// and strict where continuing would be guessing: no header block, a multipart whose boundary
+/// never appears, binary data, and a message with no customer text at all. Pure: no I/O.
 public struct InboundEmailParser: Sendable {
     /// Raw messages up to 35 MB are accepted (photos of damaged jewellery).
     public static let defaultSizeLimit = 35 * 1024 * 1024
@@ -22,12 +24,14 @@ public struct InboundEmailParser: Sendable {
     public func parse(_ raw: [UInt8]) throws(MailParseError) -> InboundEmail {
         guard !raw.isEmpty else { throw .empty }
         guard raw.count <= sizeLimit else { throw .tooLarge(bytes: raw.count, limit: sizeLimit) }
-        let (headerBytes, body) = MailLines.splitHeaderAndBody(raw[...])
-        if headerBytes.contains(0) { throw .binary }
-        let headers = try MailHeaders.parse(headerBytes)
+        var defects = DefectLog()
+        let block = try HeaderBlockReader.read(raw[...], requireHeaders: true, defects: &defects)
+        if raw[..<block.headerEnd].contains(0) { throw .binary }
+        let headers = block.headers
         guard !headers.fields.isEmpty else { throw .noHeaders }
         var walker = MIMEWalker()
-        try walker.walk(headers: headers, body: body)
+        walker.defects = defects
+        try walker.walk(headers: headers, body: block.body)
 
         let subject = headers["Subject"].map(EncodedWords.decode).map { $0.trimmingCharacters() }.flatMap { $0.isEmpty ? nil : $0 }
         let full = walker.plain.isEmpty ? walker.html.map(HTMLText.text).joined(separator: "\n\n") : walker.plain.joined(separator: "\n\n")
@@ -52,7 +56,8 @@ public struct InboundEmailParser: Sendable {
             references: headers["References"].map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) } ?? [],
             orderID: OrderNumber.find(in: [subject, full]),
             attachments: walker.attachments,
-            charsetFallback: walker.charsetFallback
+            charsetFallback: walker.charsetFallback,
+            defects: walker.defects.defects
         )
     }
 }

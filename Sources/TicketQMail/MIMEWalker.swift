@@ -6,16 +6,31 @@ struct MIMEWalker {
     private(set) var html: [String] = []
     private(set) var attachments: [AttachmentNote] = []
     private(set) var charsetFallback = false
+    /// What was wrong and recovered from.
+    var defects = DefectLog()
+    /// The boundaries of the enclosing multiparts.
+    private var boundaries: [String] = []
 
     mutating func walk(headers: MailHeaders, body: ArraySlice<UInt8>, depth: Int = 0) throws(MailParseError) {
         guard depth <= Self.maximumDepth else { throw .brokenMIME("parts nested more than \(Self.maximumDepth) levels deep") }
         let type = HeaderParameters(headers["Content-Type"], default: "text/plain")
         let disposition = HeaderParameters(headers["Content-Disposition"], default: "inline")
+        if type.usedRFC2231 || disposition.usedRFC2231 { defects.record(.rfc2231Parameter) }
+        if type.malformedRFC2231 || disposition.malformedRFC2231 { defects.record(.malformedRFC2231Parameter) }
         if type.mainType == "multipart" {
             guard let boundary = type.parameters["boundary"], !boundary.isEmpty else {
                 throw .brokenMIME("\(type.value) without a boundary parameter")
             }
-            let parts = try Self.split(body, boundary: boundary)
+            if boundaries.contains(boundary) {
+                // The enclosing multipart's split already took this one's parts (they follow it as
+                // siblings), so its own body holds no delimiter.
+                defects.record(.reusedBoundary)
+                return
+            }
+            let (parts, closed) = try Self.split(body, boundary: boundary)
+            if !closed { defects.record(.unterminatedMultipart) }
+            boundaries.append(boundary)
+            defer { boundaries.removeLast() }
             if type.value == "multipart/alternative" {
                 try walkAlternative(parts, depth: depth)
             } else {
@@ -37,14 +52,8 @@ struct MIMEWalker {
     }
 
     private mutating func walk(_ part: ArraySlice<UInt8>, depth: Int) throws(MailParseError) {
-        let (header, body) = MailLines.splitHeaderAndBody(part)
-        let headers: MailHeaders
-        do {
-            headers = try MailHeaders.parse(header)
-        } catch {
-            throw .brokenMIME("a part's headers are malformed (\(error))")
-        }
-        try walk(headers: headers, body: body, depth: depth)
+        let block = try HeaderBlockReader.read(part, requireHeaders: false, defects: &defects)
+        try walk(headers: block.headers, body: block.body, depth: depth)
     }
 
     /// The plain-text alternative when it has text, else the HTML one, else the first.
@@ -52,7 +61,9 @@ struct MIMEWalker {
         var candidates: [MIMEWalker] = []
         for part in parts {
             var child = MIMEWalker()
+            child.boundaries = boundaries
             try child.walk(part, depth: depth + 1)
+            defects.record(contentsOf: child.defects)
             candidates.append(child)
         }
         let chosen = candidates.first { $0.plain.contains { !$0.trimmingCharacters().isEmpty } }
@@ -66,8 +77,9 @@ struct MIMEWalker {
         for candidate in candidates { attachments += candidate.attachments }
     }
 
-    /// The parts between `--boundary` lines (the preamble and epilogue dropped).
-    static func split(_ body: ArraySlice<UInt8>, boundary: String) throws(MailParseError) -> [ArraySlice<UInt8>] {
+    /// The parts between `--boundary` lines (the preamble and epilogue dropped), and whether the
+    /// closing `--boundary--` line was found.
+    static func split(_ body: ArraySlice<UInt8>, boundary: String) throws(MailParseError) -> (parts: [ArraySlice<UInt8>], closed: Bool) {
         let delimiter = Array("--\(boundary)".utf8)
         var parts: [ArraySlice<UInt8>] = []
         var partStart: Int?
@@ -103,6 +115,6 @@ struct MIMEWalker {
         }
         guard sawDelimiter else { throw .brokenMIME("the boundary \"\(boundary.prefix(70))\" never appears in the body") }
         if !closed, let start = partStart, start < body.endIndex { parts.append(body[start...]) }
-        return parts
+        return (parts, closed)
     }
 }

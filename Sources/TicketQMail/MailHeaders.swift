@@ -30,32 +30,6 @@ public struct MailHeaders: Sendable, Hashable {
         let wanted = name.lowercased()
         return fields.filter { $0.name.lowercased() == wanted }.map(\.value)
     }
-
-    /// Parses a header block (the bytes before the first empty line). Continuation lines
-    /// (starting with a space or tab) are joined to the field before them. Header bytes are read
-    /// as UTF-8, falling back to Latin-1 for bytes that are not (raw 8-bit headers).
-    static func parse(_ block: ArraySlice<UInt8>) throws(MailParseError) -> MailHeaders {
-        var fields: [(name: String, value: String)] = []
-        var number = 0
-        for line in MailLines.split(block) {
-            number += 1
-            if line.isEmpty { continue }
-            if line.first == 0x20 || line.first == 0x09 {
-                guard !fields.isEmpty else { throw .malformedHeader(line: number) }
-                fields[fields.count - 1].value += " " + Charset.headerText(line).trimmingCharacters()
-                continue
-            }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
-                // mbox "From " separators left at the top of a message are skipped.
-                if number == 1, line.starts(with: Array("From ".utf8)) { continue }
-                throw .malformedHeader(line: number)
-            }
-            let name = line[line.startIndex..<colon]
-            guard name.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .malformedHeader(line: number) }
-            fields.append((String(decoding: name, as: UTF8.self), Charset.headerText(line[(colon + 1)...]).trimmingCharacters()))
-        }
-        return MailHeaders(fields: fields)
-    }
 }
 
 extension String {

@@ -21,21 +21,4 @@ enum MailLines {
         }
         return lines
     }
-
-    /// Splits at the first empty line: (header block, body).
-    static func splitHeaderAndBody(_ bytes: ArraySlice<UInt8>) -> (header: ArraySlice<UInt8>, body: ArraySlice<UInt8>) {
-        var index = bytes.startIndex
-        var lineStart = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == 0x0A {
-                let line = bytes[lineStart..<index]
-                if line.isEmpty || (line.count == 1 && line.first == 0x0D) {
-                    return (bytes[bytes.startIndex..<lineStart], bytes[(index + 1)...])
-                }
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        return (bytes, bytes[bytes.endIndex...])
-    }
 }

@@ -6,7 +6,9 @@ public enum MailParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case empty
     /// No header block: the message does not start with `Name: value` lines.
     case noHeaders
-    /// A header line is not `Name: value` (the line number within the header block).
+    /// The message's first line (after any mbox `From ` line or stray continuation lines) is
+    /// not `Name: value`, so it has no header block (the line number within the message). A later
+    /// line that is not a field ends the headers instead (``MIMEDefect/missingHeaderSeparator``).
     case malformedHeader(line: Int)
     /// The MIME structure is broken (a missing boundary, nesting too deep, …).
     case brokenMIME(String)

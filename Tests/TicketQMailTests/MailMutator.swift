@@ -1,14 +1,15 @@
 import TicketQCore
 
 /// Byte-level mutations that imitate broken mail: flipped and inserted bytes, cut messages,
-/// duplicated and deleted spans, broken boundaries, junk charsets and encodings.
+/// duplicated and deleted spans, broken boundaries, junk charsets and encodings, and the defects
+/// of ``DefectMutator``.
 enum MailMutator {
     static func mutate(_ message: inout [UInt8], generator: inout SplitMix64) {
         let count = 1 + Int(generator.next() % 4)
         for _ in 0..<count {
             guard !message.isEmpty else { message = [0x41]; return }
             let position = Int(generator.next() % UInt64(message.count))
-            switch generator.next() % 10 {
+            switch generator.next() % 13 {
             case 0: message[position] = UInt8(truncatingIfNeeded: generator.next())
             case 1: message.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
             case 2: message.removeSubrange(position..<min(message.count, position + Int(generator.next() % 64)))
@@ -20,7 +21,8 @@ enum MailMutator {
             case 6: message.insert(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A], at: position)
             case 7: message.insert(0, at: position)
             case 8: message.replaceSubrange(position..<min(message.count, position + 2), with: [0xC3, 0x28])
-            default: message.insert(contentsOf: Array("=?x?Q?=ZZ?=".utf8), at: position)
+            case 9: message.insert(contentsOf: Array("=?x?Q?=ZZ?=".utf8), at: position)
+            default: DefectMutator.mutate(&message, generator: &generator)
             }
         }
     }
