@@ -61,16 +61,33 @@ struct DemoCommand: ParsableCommand {
         let started = Date()
         let server = redis == nil ? try startRedis() : nil
         defer { server?.stop() }
-        let url = redis ?? server!.url
+        let redisURL: RedisURL
+        do {
+            redisURL = try RedisURL(redis ?? server!.url)
+        } catch {
+            Diagnostics.error("--redis: \(error)")
+            throw ExitStatus.usage
+        }
         let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ticketq-demo-\(getpid())")
-        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: workDirectory) }
+        // The workers get the password in a file only they and this process can read, never on
+        // their command lines (where `ps` shows it).
+        var redisArguments = ["--redis", redisURL.withPassword(nil).redacted]
+        if let password = redisURL.password {
+            let file = workDirectory.appendingPathComponent("redis-password")
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600]) else {
+                Diagnostics.error("cannot write the Redis password file in \(workDirectory.path)")
+                throw ExitStatus.failure
+            }
+            redisArguments += ["--redis-password-file", file.path]
+        }
 
-        print("ticketq \(TicketQVersion.current) demo — redis \(url)\(server == nil ? "" : " (private)"), \(workers) workers, \(tickets) tickets")
-        let lanes = LaneStore(connection: try RedisConnection(url: try RedisURL(url)), keys: try LaneKeys())
+        print("ticketq \(TicketQVersion.current) demo — redis \(redisURL.redacted)\(server == nil ? "" : " (private)"), \(workers) workers, \(tickets) tickets")
+        let lanes = LaneStore(connection: try RedisConnection(url: redisURL), keys: try LaneKeys())
         // The demo's own Redis is a new deployment; so is an empty one given with --redis.
         if case .refusedExistingData = try lanes.createDeployment(origin: .initialized, release: TicketQVersion.current) {
-            Diagnostics.error("\(try RedisURL(url).redacted) holds ticketq data without a deployment marker: see `ticketq deployment init --help`")
+            Diagnostics.error("\(redisURL.redacted) holds ticketq data without a deployment marker: see `ticketq deployment init --help`")
             throw ExitStatus.failure
         }
         let stores = (1...workers).map { workDirectory.appendingPathComponent("worker-\($0).db").path }
@@ -80,7 +97,7 @@ struct DemoCommand: ParsableCommand {
         func startWorkers() throws {
             workersStarted = Date()
             for (index, store) in stores.enumerated() {
-                var arguments = ["worker", "--redis", url, "--db", store, "--id", "demo-\(index + 1)", "--handler", handler]
+                var arguments = ["worker"] + redisArguments + ["--db", store, "--id", "demo-\(index + 1)", "--handler", handler]
                 if let directory = policies.directory { arguments += ["--policies", directory] }
                 if let workerConcurrency { arguments += ["--concurrency", String(workerConcurrency)] }
                 if let workerBatch { arguments += ["--batch", String(workerBatch)] }

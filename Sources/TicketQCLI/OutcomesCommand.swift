@@ -9,7 +9,7 @@ struct OutcomesCommand: ParsableCommand {
             The store is opened read-only and is never created; a missing store exits 1 naming its path. \
             Without a subcommand, `outcomes` lists (see `ticketq outcomes list --help`).
             """,
-        subcommands: [List.self, Get.self],
+        subcommands: [List.self, Get.self, Prune.self],
         defaultSubcommand: List.self
     )
 }

@@ -30,6 +30,9 @@ struct RedisOptions: ParsableArguments {
     )
     var passwordFile: String?
 
+    /// How the shipped ACL file's passwords begin until an operator replaces them.
+    static let placeholderPasswordPrefix = "REPLACE-WITH-"
+
     @Option(help: ArgumentHelp("Key namespace of the deployment (keys are {namespace}:…).", valueName: "name"))
     var namespace = "ticketq"
 
@@ -71,6 +74,7 @@ struct RedisOptions: ParsableArguments {
                 throw .passwordFile(error.description)
             }
         }
+        if parsed.password?.hasPrefix(Self.placeholderPasswordPrefix) == true { throw .placeholderPassword }
         return parsed
     }
 
@@ -143,11 +147,16 @@ extension RedisOptions {
         case url(origin: String, reason: String)
         /// The password file cannot be used.
         case passwordFile(String)
+        /// The password is still the placeholder of the shipped ACL file.
+        case placeholderPassword
 
         var description: String {
             switch self {
             case let .url(origin, reason): return "\(origin): \(reason)"
             case let .passwordFile(reason): return "--redis-password-file: \(reason)"
+            case .placeholderPassword:
+                return "the Redis password is still the placeholder of ops/redis/users.acl (REPLACE-WITH-…): "
+                    + "set a real password in the ACL file and in the password file"
             }
         }
     }

@@ -165,4 +165,31 @@ struct OutcomesCommandTests {
         #expect(missing.stderr.contains("no outcome for ticket zzz"))
         #expect(missing.stdout.isEmpty)
     }
+
+    @Test func pruneExportsThenDeletesSettledOutcomesAndVacuumsAnOlderStoreOnRequest() throws {
+        let directory = try TemporaryDirectory()
+        let path = try filledStore(in: directory)
+        // A store written before incremental vacuuming, as the previous release created them.
+        let store = try OutcomeStore(path: path)
+        try store.database.execute("PRAGMA auto_vacuum = NONE")
+        try store.database.execute("VACUUM")
+        #expect(try !store.vacuumsIncrementally)
+        _ = try store.confirmAcks(ticketIDs: ["p-1", "p-2", "p-3", "m-1", "m-2"])
+
+        let export = directory.file("pruned.jsonl").path
+        let bad = try ProcessRunner.run(ticketq, ["outcomes", "prune", "--db", path, "--older-than", "soon"])
+        #expect(bad.status == 64 && bad.stderr.contains("--older-than") && bad.stderr.contains("30d"), "\(bad.stderr)")
+        let pruned = try ProcessRunner.run(ticketq, ["outcomes", "prune", "--db", path, "--older-than", "1d", "--export", export])
+        #expect(pruned.status == 0, "\(pruned.stderr)")
+        #expect(pruned.stdout.contains("deleted 6 settled outcomes") && pruned.stdout.contains("--vacuum"), "\(pruned.stdout)")
+        let lines = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 6 && lines.allSatisfy { $0.hasPrefix("{\"ticket_id\":") })
+        #expect(try store.countByStatus().values.reduce(0, +) == 0)
+
+        let vacuumed = try ProcessRunner.run(ticketq, ["outcomes", "prune", "--db", path, "--older-than", "1d", "--vacuum"])
+        #expect(vacuumed.status == 0 && !vacuumed.stdout.contains("--vacuum"), "\(vacuumed.stdout)\(vacuumed.stderr)")
+        #expect(try OutcomeStore(path: path).vacuumsIncrementally)
+        let missing = try ProcessRunner.run(ticketq, ["outcomes", "prune", "--db", directory.file("nope.db").path, "--older-than", "1d"])
+        #expect(missing.status == 1 && missing.stderr.contains("nope.db"))
+    }
 }

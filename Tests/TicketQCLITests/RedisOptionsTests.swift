@@ -70,6 +70,20 @@ struct RedisOptionsTests {
         #expect(!fromEnvironment.stderr.contains("hunter2"))
     }
 
+    @Test func thePlaceholderPasswordOfTheShippedACLIsRefusedAtStart() throws {
+        let directory = try TemporaryDirectory(prefix: "placeholder")
+        let file = directory.file("redis-password")
+        try "REPLACE-WITH-THE-TICKETQ-PASSWORD\n".write(to: file, atomically: true, encoding: .utf8)
+        for command in [["status"], ["worker", "--db", directory.file("w.db").path], ["intake"]] {
+            let output = try run(command + ["--redis", "redis://ticketq@127.0.0.1:1/0", "--redis-password-file", file.path])
+            #expect(output.status == 64, "\(command): \(output.stderr)")
+            #expect(output.stderr.contains("placeholder of ops/redis/users.acl"), "\(command): \(output.stderr)")
+            #expect(!output.stderr.contains("REPLACE-WITH-THE-TICKETQ-PASSWORD"))
+        }
+        let inURL = try run(["submit", "--redis", "redis://ticketq:REPLACE-WITH-THE-TICKETQ-PASSWORD@127.0.0.1:1/0", file.path])
+        #expect(inURL.status == 64 && inURL.stderr.contains("placeholder"), "\(inURL.stderr)")
+    }
+
     @Test func passwordFileAuthenticates() throws {
         let context = try OperatorTestContext(options: RedisServerOptions(password: "file-secret"), namespace: "ticketq")
         try context.submit(["a"])

@@ -208,6 +208,11 @@ public final class SQLiteDatabase {
     }
 
     private func configureForWriting() throws {
+        // Only a new, empty file (before its first table) can take it: pruned space can then be
+        // given back step by step (`PRAGMA incremental_vacuum`) instead of by a full VACUUM.
+        if try retryingBusy({ try scalarInt64("PRAGMA page_count") }) == 0 {
+            try retryingBusy { try execute("PRAGMA auto_vacuum=INCREMENTAL") }
+        }
         let journalMode = try retryingBusy { try scalarString("PRAGMA journal_mode=WAL") }
         guard journalMode == "wal" || path == ":memory:" else {
             throw SQLiteError(
