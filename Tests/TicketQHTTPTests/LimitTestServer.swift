@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 import TicketQHTTP
 
 /// An ``HTTPServer`` with given limits that records every limit it trips, for the limit tests.
@@ -36,11 +35,3 @@ final class LimitTestServer: Sendable {
     }
 }
 
-/// The limits a server reported, in order.
-final class TripLog: Sendable {
-    private let recorded = Mutex<[HTTPLimit]>([])
-
-    func record(_ limit: HTTPLimit) { recorded.withLock { $0.append(limit) } }
-
-    var trips: [HTTPLimit] { recorded.withLock { $0 } }
-}
