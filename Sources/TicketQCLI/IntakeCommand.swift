@@ -20,12 +20,16 @@ struct IntakeCommand: AsyncParsableCommand {
             token; 413 past the body limit; 503 with Retry-After when Redis refuses or cannot be \
             reached. Email that cannot become a ticket is quarantined (202 with its quarantine id). \
             Bearer tokens: one per line in --token-file (else $TICKETQ_INTAKE_TOKEN_FILE); without \
-            tokens the intake only listens on loopback. GET /metrics, /healthz and /readyz as the workers.
+            tokens the intake only listens on loopback. The token is checked from the request head: \
+            a refused request gets 401 at once and its body is never read. GET /metrics, /healthz and \
+            /readyz as the workers (/readyz answers from a check made every second). Slow, idle and \
+            surplus connections are closed by the limits below.
             """
     )
 
     @OptionGroup var redis: RedisOptions
     @OptionGroup var policies: PolicyOptions
+    @OptionGroup(title: "Connection limits") var limits: IntakeLimitOptions
 
     @Option(help: ArgumentHelp("Address to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
@@ -58,6 +62,7 @@ struct IntakeCommand: AsyncParsableCommand {
         }
         if tokens.isEmpty { logger.warning("no bearer tokens configured: any local process may submit tickets") }
         let lanes = try redis.openLaneStore(clientName: "ticketq-intake")
+        lanes.connection.close()
         let triager: TicketTriager
         do {
             triager = TicketTriager(model: try ModelLocator.load(explicitPath: nil).model)
@@ -65,26 +70,36 @@ struct IntakeCommand: AsyncParsableCommand {
             Diagnostics.error("cannot load the triage model: \(error)")
             throw ExitStatus.failure
         }
-        let service = IntakeService(
-            catalog: catalog, redisURL: try redis.resolvedURL(), keys: lanes.keys, triager: triager, tokens: tokens,
-            metrics: IntakeMetrics(version: TicketQVersion.current), maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024
+        let url = try redis.resolvedURL()
+        let metrics = IntakeMetrics(version: TicketQVersion.current)
+        let readiness = IntakeReadiness(redisURL: url, keys: lanes.keys, metrics: metrics, logger: logger)
+        let pool = RedisExecutor(
+            url: url, options: RedisConnectionOptions(clientName: "ticketq-intake"), threadCount: limits.redisConnections, name: "ticketq-intake"
         )
+        let service = IntakeService(
+            catalog: catalog, redis: pool, keys: lanes.keys, triager: triager, tokens: tokens, metrics: metrics,
+            readiness: readiness, logger: logger, maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024
+        )
+        await readiness.refresh()
         let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let server: HTTPServer
         do {
-            server = try await HTTPServer.bind(address, router: service.router, logger: logger)
+            server = try await HTTPServer.bind(address, router: service.router, logger: logger, limits: limits.limits) { limit in
+                metrics.recordLimit(limit.rawValue)
+            }
         } catch {
             Diagnostics.error("--listen: \(error)")
             throw ExitStatus.configuration
         }
-        let redacted = try redis.resolvedURL().redacted
-        logger.info("intake listening", metadata: ["address": "\(server.localAddress)", "redis": "\(redacted)"])
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: server)], logger: logger))
+        logger.info("intake listening", metadata: ["address": "\(server.localAddress)", "redis": "\(url.redacted)"])
+        // Shut down in reverse: the server drains first, then the readiness check stops.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: readiness), .init(service: server)], logger: logger))
         let signalHandling = Task {
             for await _ in signals { await group.triggerGracefulShutdown() }
         }
+        defer { signalHandling.cancel() }
         try await group.run()
-        signalHandling.cancel()
+        await pool.shutdown()
     }
 
     private func loadTokens() throws -> Set<String> {

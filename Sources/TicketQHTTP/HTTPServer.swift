@@ -9,6 +9,8 @@ import ServiceLifecycle
 /// ``bind(_:router:logger:group:)`` listens at once, so an address that cannot be bound fails
 /// before anything else starts; ``run()`` serves until a graceful shutdown or cancellation, and
 /// returns once every connection is closed (idle keep-alive connections do not hold it up).
+/// Every connection is held to ``HTTPServerLimits``; each limit that trips is reported to
+/// `onLimit`.
 public final class HTTPServer: Service, Sendable {
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
@@ -17,29 +19,42 @@ public final class HTTPServer: Service, Sendable {
     private let listener: NIOAsyncChannel<Connection, Never>
     private let router: HTTPRouter
     private let logger: Logger
+    private let counter: ConnectionCounter
 
-    private init(localAddress: HTTPListenAddress, listener: NIOAsyncChannel<Connection, Never>, router: HTTPRouter, logger: Logger) {
+    private init(
+        localAddress: HTTPListenAddress, listener: NIOAsyncChannel<Connection, Never>, router: HTTPRouter, logger: Logger,
+        counter: ConnectionCounter
+    ) {
         self.localAddress = localAddress
         self.listener = listener
         self.router = router
         self.logger = logger
+        self.counter = counter
     }
 
+    /// The connections open now (refused ones excluded).
+    public var openConnections: Int { counter.open }
+
     /// Listens on `address`.
+    /// - Parameters:
+    ///   - limits: the limits every connection is held to.
+    ///   - onLimit: called (on an event loop; keep it quick) each time a limit trips.
     /// - Throws: ``HTTPServerError/addressInUse(address:)`` when another socket holds the port,
     ///   ``HTTPServerError/bindFailed(address:reason:)`` for any other failure.
     public static func bind(
         _ address: HTTPListenAddress, router: HTTPRouter, logger: Logger,
-        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        limits: HTTPServerLimits = HTTPServerLimits(), onLimit: @escaping @Sendable (HTTPLimit) -> Void = { _ in }
     ) async throws(HTTPServerError) -> HTTPServer {
         let listener: NIOAsyncChannel<Connection, Never>
+        let counter = ConnectionCounter(limits: limits)
         do {
             listener = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .bind(host: address.host, port: address.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        try configure(channel, limits: limits, counter: counter, onLimit: onLimit)
                         return try Connection(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -50,7 +65,26 @@ public final class HTTPServer: Service, Sendable {
         }
         let bound = listener.channel.localAddress
         let local = HTTPListenAddress(host: bound?.ipAddress ?? address.host, port: bound?.port ?? address.port)
-        return HTTPServer(localAddress: local, listener: listener, router: router, logger: logger)
+        return HTTPServer(localAddress: local, listener: listener, router: router, logger: logger, counter: counter)
+    }
+
+    /// Sets up a new connection: the HTTP codec between a ``ConnectionGuard`` and its
+    /// ``ExchangeObserver`` when the caps admit it, else a ``ConnectionRefusal``.
+    private static func configure(
+        _ channel: any Channel, limits: HTTPServerLimits, counter: ConnectionCounter, onLimit: @escaping @Sendable (HTTPLimit) -> Void
+    ) throws {
+        let pipeline = channel.pipeline.syncOperations
+        let client = channel.remoteAddress?.ipAddress
+        if let refused = counter.admit(client) {
+            onLimit(refused)
+            try pipeline.addHandler(ConnectionRefusal(limit: refused))
+            return
+        }
+        channel.closeFuture.whenComplete { _ in counter.release(client) }
+        let connectionGuard = ConnectionGuard(limits: limits, onLimit: onLimit)
+        try pipeline.addHandler(connectionGuard)
+        try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+        try pipeline.addHandler(ExchangeObserver(reportingTo: connectionGuard))
     }
 
     /// Serves connections until a graceful shutdown or cancellation, then returns.

@@ -1,7 +1,8 @@
 import NIOCore
 import NIOHTTP1
 
-/// Collects one request's head and body parts, enforcing the route's body limit.
+/// Collects one request's head and body parts, enforcing the route's admission check and body
+/// limit as soon as the head arrives.
 struct RequestAssembly {
     enum Step {
         case incomplete
@@ -22,8 +23,13 @@ struct RequestAssembly {
         switch part {
         case let .head(requestHead):
             head = requestHead
-            let (path, _) = Self.split(requestHead.uri)
-            limit = router.maxBodyBytes(method: requestHead.method.rawValue, path: path)
+            let (path, query) = Self.split(requestHead.uri)
+            let method = requestHead.method.rawValue
+            if case let .route(route) = router.match(method: method, path: path), let admit = route.admit {
+                let headOnly = HTTPRequest(method: method, path: path, query: query, headers: requestHead.headers.map { (name: $0.name, value: $0.value) })
+                if let refusal = admit(headOnly) { return .reject(refusal) }
+            }
+            limit = router.maxBodyBytes(method: method, path: path)
             if let declared = requestHead.headers.first(name: "Content-Length").flatMap(Int.init), declared > limit {
                 return .reject(Self.tooLarge(limit))
             }

@@ -33,7 +33,8 @@ public struct EmailTicketBuilder: Sendable {
         guard let policy = catalog.brand(forRecipients: email.recipients) else {
             let known = catalog.brands.values.flatMap(\.supportAddresses).sorted().joined(separator: ", ")
             throw EmailRejection(
-                "no recipient is a support address (recipients: \(email.recipients.isEmpty ? "none" : email.recipients.joined(separator: ", ")); support addresses: \(known))"
+                "no recipient is a support address (recipients: \(email.recipients.isEmpty ? "none" : email.recipients.joined(separator: ", ")); support addresses: \(known))",
+                publicReason: "no recipient is a support address of any brand"
             )
         }
         do {

@@ -12,7 +12,7 @@ import TicketQTriage
 public final class TicketSubmitter {
     private let decoder: TicketDecoder
     private var builder: LaneEntryBuilder
-    private let sender: BatchSender
+    private let sender: any BatchSending
     private let batchSize: Int
     private var pending: [LaneEntry] = []
     private var finished = false
@@ -35,6 +35,20 @@ public final class TicketSubmitter {
         decoder = TicketDecoder(catalog: catalog, textLimit: textLimit)
         builder = LaneEntryBuilder(catalog: catalog, highVolume: highVolume, triager: triager)
         sender = BatchSender(makeLanes: makeLanes)
+        self.batchSize = max(1, batchSize)
+        pending.reserveCapacity(self.batchSize)
+    }
+
+    /// Creates a submitter that sends each batch on the calling thread over `lanes` (a connection
+    /// the caller holds, e.g. a pooled one): no sending thread and no connection of its own.
+    /// The other parameters are as for ``init(catalog:highVolume:textLimit:batchSize:triager:makeLanes:)``.
+    public init(
+        catalog: PolicyCatalog, highVolume: HighVolumeSchedule, textLimit: TicketTextLimit = .default, batchSize: Int = 1000,
+        triager: TicketTriager? = nil, lanes: LaneStore
+    ) {
+        decoder = TicketDecoder(catalog: catalog, textLimit: textLimit)
+        builder = LaneEntryBuilder(catalog: catalog, highVolume: highVolume, triager: triager)
+        sender = InlineBatchSender(lanes: lanes)
         self.batchSize = max(1, batchSize)
         pending.reserveCapacity(self.batchSize)
     }

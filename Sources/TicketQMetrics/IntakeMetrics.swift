@@ -9,6 +9,8 @@ public final class IntakeMetrics: Sendable {
     let tickets: [String: Counter]
     let duration: [String: ValueHistogram]
     let deploymentMarkerMissing: Gauge
+    let refusals: [String: Counter]
+    let trips: [String: Counter]
 
     /// The endpoints counted.
     public static let endpoints = ["/tickets", "/inbound/email"]
@@ -16,6 +18,10 @@ public final class IntakeMetrics: Sendable {
     public static let codes = [202, 400, 401, 405, 413, 415, 500, 503]
     /// What became of tickets and messages.
     public static let outcomes = ["accepted", "duplicate", "rejected", "quarantined", "not_accepted"]
+    /// Why connections were refused (`ticketq_intake_connections_refused_total{reason}`).
+    public static let refusalReasons = ["max_connections", "max_connections_per_client"]
+    /// The connection limits counted when they close a connection (`ticketq_intake_limit_trips_total{limit}`).
+    public static let limits = ["header_bytes", "header_timeout", "body_timeout", "body_rate", "idle_timeout"]
 
     /// Registers the metrics.
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), version: String) {
@@ -43,6 +49,18 @@ public final class IntakeMetrics: Sendable {
         deploymentMarkerMissing = registry.makeGauge(
             descriptor: MetricName.descriptor(MetricName.deploymentMarkerMissing, help: MetricName.deploymentMarkerMissingHelp), labels: []
         )
+        refusals = Dictionary(uniqueKeysWithValues: Self.refusalReasons.map { reason in
+            (reason, registry.makeCounter(
+                descriptor: MetricName.descriptor("intake_connections_refused", unit: "total", help: "Connections the HTTP intake refused at once, by the cap they would have broken."),
+                labels: [("reason", reason)]
+            ))
+        })
+        trips = Dictionary(uniqueKeysWithValues: Self.limits.map { limit in
+            (limit, registry.makeCounter(
+                descriptor: MetricName.descriptor("intake_limit_trips", unit: "total", help: "Connections the HTTP intake closed for breaking a limit (size, timeout, rate)."),
+                labels: [("limit", limit)]
+            ))
+        })
         registry.makeGauge(descriptor: MetricName.descriptor("build_info", help: "Build of ticketq; the value is always 1."), labels: [("version", version)]).set(1.0)
     }
 
@@ -55,6 +73,12 @@ public final class IntakeMetrics: Sendable {
     /// Counts tickets by outcome.
     public func recordTickets(_ outcome: String, count: Int) {
         if count > 0 { tickets[outcome]?.increment(by: Int64(count)) }
+    }
+
+    /// Counts one tripped connection limit: a refused connection for `max_connections` and
+    /// `max_connections_per_client`, a closed one for the others (unknown names are ignored).
+    public func recordLimit(_ limit: String) {
+        (refusals[limit] ?? trips[limit])?.increment()
     }
 
     /// Sets whether this process finds the deployment marker missing from Redis (data loss).

@@ -72,6 +72,12 @@ struct ClusterIntakeTests {
         bench.server.stop()
         let unavailable = try await post(port, "/tickets", body: Array(good.utf8), contentType: "application/json")
         #expect(unavailable.status == 503 && unavailable.headers["retry-after"] != nil, "\(unavailable.json)")
-        #expect(try await HTTPTestClient.offPool { try HTTPTestClient.get(port: port, "/readyz") }.status == 503)
+        #expect(unavailable.json["error"] as? String == "the ticket queue is unavailable; retry later", "no Redis error text: \(unavailable.json)")
+        // /readyz answers from a check made every second: it turns 503 shortly after Redis stops.
+        let notReady = try await bench.eventually("readyz 503", timeout: .seconds(20)) {
+            (try? HTTPTestClient.get(port: port, "/readyz"))?.status == 503
+        }
+        #expect(notReady)
+        #expect(try await HTTPTestClient.offPool { try HTTPTestClient.get(port: port, "/readyz") }.text == "redis is unreachable\n")
     }
 }
