@@ -10,6 +10,8 @@ struct DeliveryProcessor: Sendable {
     let handler: any TicketHandler
     let retry: RetryPolicy
     let workerID: String
+    /// Completion times are read on Redis's clock, like the claim times they are compared with.
+    let clock: WorkerClock
 
     /// A ticket ready for its handler, or the dead outcome of one that must not be handled.
     enum Preparation {
@@ -29,7 +31,7 @@ struct DeliveryProcessor: Sendable {
             return .failure(deadUndecodable(claimed, reason: "payload_undecodable", error: error.description, claimedAt: claimedAt))
         }
         if claimed.attempts > retry.maxDeliveries {
-            let now = Self.nowMillis
+            let now = clock.nowMillis
             let record = OutcomeFactory.dead(
                 ticket, claimed: claimed, reason: "delivery_limit",
                 lastError: "delivered \(claimed.attempts) times without an outcome (workers crashed or lost the lease)",
@@ -42,7 +44,7 @@ struct DeliveryProcessor: Sendable {
 
     /// Maps a handler's answer (or failure) to a delivery result.
     func finish(_ ticket: QueuedTicket, _ claimed: ClaimedTicket, claimedAt: Int64, _ answer: Result<HandlerResult, any Error>) -> DeliveryResult {
-        let now = Self.nowMillis
+        let now = clock.nowMillis
         switch answer {
         case let .success(result):
             let record = OutcomeFactory.done(ticket, claimed: claimed, result: result, worker: workerID, startedAt: claimedAt, completedAt: now)
@@ -63,7 +65,7 @@ struct DeliveryProcessor: Sendable {
     }
 
     private func deadUndecodable(_ claimed: ClaimedTicket, reason: String, error: String, claimedAt: Int64) -> PendingOutcome {
-        let record = OutcomeFactory.undecodable(claimed, reason: reason, error: error, worker: workerID, startedAt: claimedAt, completedAt: Self.nowMillis)
+        let record = OutcomeFactory.undecodable(claimed, reason: reason, error: error, worker: workerID, startedAt: claimedAt, completedAt: clock.nowMillis)
         return pending(record, claimed, claimedAt, reason: reason, lastError: error)
     }
 
@@ -74,5 +76,6 @@ struct DeliveryProcessor: Sendable {
         )
     }
 
-    static var nowMillis: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+    /// The host's wall clock (for what is about this host, such as its registry entry).
+    static var nowMillis: Int64 { WorkerClock.hostMillis }
 }

@@ -19,6 +19,7 @@ extension WorkerRuntime {
             let batch: ClaimBatch
             do {
                 batch = try await lanes { [configuration] store in try store.claim(worker: configuration.workerID, batchSize: wanted) }
+                clock.observe(serverMillis: batch.serverTimeMillis)
                 failures = 0
             } catch LanesError.deploymentMissing {
                 noteDeployment(present: false)

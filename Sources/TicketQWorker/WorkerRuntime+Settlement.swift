@@ -55,7 +55,7 @@ extension WorkerRuntime {
             }
             totals.duplicates += inserted?.duplicateCount ?? 0
         }
-        let durableAt = DeliveryProcessor.nowMillis
+        let durableAt = clock.nowMillis
         metrics.recordCommitted(batch.lazy.filter { stored.contains($0.record.ticketID) }.map { pending in
             let record = pending.record
             return OutcomeObservation(

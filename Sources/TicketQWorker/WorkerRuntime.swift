@@ -32,6 +32,8 @@ public final class WorkerRuntime: Service, Sendable {
     /// Whether this process currently holds the collector role.
     let isCollector = Atomic<Bool>(false)
     let processor: DeliveryProcessor
+    /// Redis's clock, followed between claims (see ``WorkerClock``).
+    let clock = WorkerClock()
     /// A token unique to this process, held in the worker's liveness key.
     let instance: String
     let startedAtMillis: Int64
@@ -60,7 +62,7 @@ public final class WorkerRuntime: Service, Sendable {
         self.instance = instance
         self.registryExtras = registryExtras
         tracker = InFlightTracker(capacity: configuration.concurrency)
-        processor = DeliveryProcessor(handler: handler, retry: configuration.retry, workerID: configuration.workerID)
+        processor = DeliveryProcessor(handler: handler, retry: configuration.retry, workerID: configuration.workerID, clock: clock)
         startedAtMillis = DeliveryProcessor.nowMillis
     }
 

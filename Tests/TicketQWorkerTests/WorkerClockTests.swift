@@ -1,0 +1,21 @@
+import Foundation
+import TicketQWorker
+import Testing
+
+/// The worker's clock follows Redis's: the offset measured at a claim moves every later reading.
+struct WorkerClockTests {
+    @Test(arguments: [Int64(300_000), -300_000, 0])
+    func readingsFollowTheLastObservedServerTime(skew: Int64) {
+        let clock = WorkerClock()
+        let host = Int64(Date().timeIntervalSince1970 * 1000)
+        clock.observe(serverMillis: host + skew)
+        #expect(abs(clock.offsetMillis - skew) < 1_000)
+        #expect(abs(clock.nowMillis - (host + skew)) < 1_000)
+    }
+
+    @Test func beforeAnyObservationItReadsTheHostClock() {
+        let clock = WorkerClock()
+        #expect(clock.offsetMillis == 0)
+        #expect(abs(clock.nowMillis - Int64(Date().timeIntervalSince1970 * 1000)) < 1_000)
+    }
+}
