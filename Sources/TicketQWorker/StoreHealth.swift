@@ -7,6 +7,10 @@ import TicketQMetrics
 /// One failed commit makes the store *failing*: the worker stops claiming and `/readyz` answers
 /// 503 at once. Once it has been failing for longer than ``unhealthyAfter``, `/healthz` answers
 /// 503 as well. The next successful commit makes it healthy again.
+///
+/// A commit that neither succeeds nor fails (an fsync stuck in the kernel, a lock held by another
+/// process) counts too: once it has run for longer than ``stalledAfter`` `/readyz` answers 503,
+/// and after ``unhealthyAfter`` `/healthz` does.
 public final class StoreHealth: Sendable {
     /// A spell of failed commits.
     public struct Failure: Sendable, Equatable {
@@ -24,12 +28,35 @@ public final class StoreHealth: Sendable {
     public let path: String
     /// How long the store may fail before the process reports itself unhealthy.
     public let unhealthyAfter: Duration
+    /// How long a commit may run before the worker reports itself not ready.
+    public let stalledAfter: Duration
     private let state = Mutex<Failure?>(nil)
+    private let running = Mutex<(next: UInt64, started: [UInt64: ContinuousClock.Instant])>((0, [:]))
 
     /// Creates a healthy state for the store at `path`.
-    public init(path: String, unhealthyAfter: Duration) {
+    public init(path: String, unhealthyAfter: Duration, stalledAfter: Duration = .seconds(10)) {
         self.path = path
         self.unhealthyAfter = unhealthyAfter
+        self.stalledAfter = stalledAfter
+    }
+
+    /// Notes that a commit starts; pass the token to ``commitEnded(_:)`` when it returns.
+    public func commitStarted(at now: ContinuousClock.Instant = .now) -> UInt64 {
+        running.withLock { running in
+            running.next += 1
+            running.started[running.next] = now
+            return running.next
+        }
+    }
+
+    /// Notes that the commit of `token` returned (whether it succeeded or failed).
+    public func commitEnded(_ token: UInt64) {
+        _ = running.withLock { $0.started.removeValue(forKey: token) }
+    }
+
+    /// How long the oldest commit still running has been running, or `nil` when none runs.
+    public func longestRunningCommit(at now: ContinuousClock.Instant = .now) -> Duration? {
+        running.withLock { $0.started.values.min() }.map { now - $0 }
     }
 
     /// Whether the latest commit succeeded (or none failed yet).
@@ -68,6 +95,9 @@ public final class StoreHealth: Sendable {
 
     /// Why the worker is not ready because of its store (for `/readyz`), or `nil`.
     public func readinessIssue(at now: ContinuousClock.Instant = .now) -> String? {
+        if let running = longestRunningCommit(at: now), running > stalledAfter {
+            return "the outcome store \(path) has not finished a commit in \(Self.wholeSeconds(running)) s (a stuck disk, or a lock held by another process)"
+        }
         guard let failure else { return nil }
         return "the outcome store \(path) cannot commit: \(failure.kind.sqliteName) for \(Self.wholeSeconds(now - failure.since)) s "
             + "(\(failure.count) failed commits; tickets are handed back and claiming is paused until a commit succeeds): \(failure.detail)"
@@ -76,6 +106,10 @@ public final class StoreHealth: Sendable {
     /// Why the process is unhealthy (for `/healthz`): the store has been failing for longer than
     /// ``unhealthyAfter``; `nil` otherwise.
     public func livenessIssue(at now: ContinuousClock.Instant = .now) -> String? {
+        if let running = longestRunningCommit(at: now), running > unhealthyAfter {
+            return "the outcome store \(path) has not finished a commit in \(Self.wholeSeconds(running)) s "
+                + "(longer than --unhealthy-after \(Self.wholeSeconds(unhealthyAfter)) s)"
+        }
         guard let failure, now - failure.since > unhealthyAfter else { return nil }
         return "the outcome store \(path) has failed every commit for \(Self.wholeSeconds(now - failure.since)) s "
             + "(longer than --unhealthy-after \(Self.wholeSeconds(unhealthyAfter)) s): \(failure.kind.sqliteName): \(failure.detail)"

@@ -43,6 +43,8 @@ extension WorkerRuntime {
     func commit(_ batch: [PendingOutcome]) async -> Bool {
         let started = ContinuousClock.now
         let inserted: InsertResult
+        let token = storeHealth.commitStarted()
+        defer { storeHealth.commitEnded(token) }
         do {
             inserted = try await writer.insert(batch: batch.map(\.record))
         } catch {

@@ -91,8 +91,10 @@ extension WorkerRuntime {
             logger.debug("outcome store's file system still full", metadata: ["available_bytes": "\(free)"])
             return
         }
-        let writer = self.writer
+        let (writer, health) = (self.writer, storeHealth)
         let result = await boundedByCancellation { () async -> (any Error)? in
+            let token = health.commitStarted()
+            defer { health.commitEnded(token) }
             do {
                 try await writer.probeWrite()
                 return nil

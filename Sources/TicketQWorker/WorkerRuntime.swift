@@ -178,7 +178,7 @@ public final class WorkerRuntime: Service, Sendable {
         logger.info("worker stopped", metadata: [
             "done": "\(totals.done)", "dead": "\(totals.dead)", "released": "\(totals.released)", "retried": "\(totals.retried)",
         ])
-        await closeResources()
+        await closeResources(storeSettled: settled)
         if let failure = stopFailure(settled: settled) { throw failure }
     }
 
@@ -246,12 +246,14 @@ public final class WorkerRuntime: Service, Sendable {
         return object.json
     }
 
-    /// Closes the connections; waits for the store's writer thread at most the settle allowance.
-    func closeResources() async {
+    /// Closes the connections. Waits for the store's writer thread at most the settle allowance,
+    /// and not at all when `storeSettled` is false (a commit may be stuck in it).
+    func closeResources(storeSettled: Bool = true) async {
         await redis.shutdown()
         await waiter.shutdown()
         let writer = self.writer
-        if await bounded(until: ContinuousClock.now + configuration.shutdownSettleAllowance, { await writer.close() }) == nil {
+        let deadline = ContinuousClock.now + (storeSettled ? configuration.shutdownSettleAllowance : .zero)
+        if await bounded(until: deadline, { await writer.close() }) == nil {
             logger.error("the outcome store did not close in time; exiting without waiting for it")
         }
     }

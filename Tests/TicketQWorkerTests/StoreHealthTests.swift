@@ -60,6 +60,29 @@ struct StoreHealthTests {
         #expect(health.livenessIssue(at: start + .seconds(120)) == nil, "the timer restarts with the new spell")
     }
 
+    @Test func aCommitThatDoesNotReturnMakesTheWorkerUnreadyThenUnhealthy() {
+        let health = StoreHealth(path: "/data/outcomes.db", unhealthyAfter: .seconds(60), stalledAfter: .seconds(10))
+        let start = ContinuousClock.now
+        let quick = health.commitStarted(at: start)
+        health.commitEnded(quick)
+        #expect(health.longestRunningCommit(at: start + .seconds(100)) == nil)
+
+        let stuck = health.commitStarted(at: start)
+        let later = health.commitStarted(at: start + .seconds(5))
+        #expect(health.longestRunningCommit(at: start + .seconds(8)) == .seconds(8), "the oldest running commit counts")
+        #expect(health.readinessIssue(at: start + .seconds(9)) == nil, "a commit may take a while")
+        let unready = health.readinessIssue(at: start + .seconds(11))
+        #expect(unready?.contains("has not finished a commit in 11 s") == true, "\(unready ?? "nil")")
+        #expect(health.livenessIssue(at: start + .seconds(59)) == nil)
+        let unhealthy = health.livenessIssue(at: start + .seconds(61))
+        #expect(unhealthy?.contains("--unhealthy-after 60 s") == true, "\(unhealthy ?? "nil")")
+        #expect(health.isHealthy, "a stalled commit has not failed: claiming is left alone")
+
+        health.commitEnded(stuck)
+        health.commitEnded(later)
+        #expect(health.readinessIssue(at: start + .seconds(100)) == nil && health.livenessIssue(at: start + .seconds(100)) == nil)
+    }
+
     @Test func theWriteProbeCommitsARowOnAHealthyStore() throws {
         let directory = try TemporaryDirectory(prefix: "ticketq-probe")
         let store = try OutcomeStore(path: directory.file("probe.db").path)
