@@ -240,6 +240,8 @@ public final class WorkerRuntime: Service, Sendable {
         object.add("released", Int64(totals.released))
         object.add("collector", isCollector.load(ordering: .relaxed))
         object.add("in_flight", Int64(tracker.count))
+        // "ok", or the SQLite error of the outcome store's failing commits (shown by `ticketq status`).
+        object.add("store", storeHealth.failure?.kind.sqliteName ?? "ok")
         object.add("concurrency", Int64(configuration.concurrency))
         object.add("handler", handler.name)
         for (key, value) in registryExtras.sorted(by: { $0.key < $1.key }) { object.add(key, value) }

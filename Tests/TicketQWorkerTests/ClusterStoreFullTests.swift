@@ -38,6 +38,13 @@ struct ClusterStoreFullTests {
         #expect(failed, "the full worker never reported SQLITE_FULL\n\(bench.logs)")
         let ready = try await get(port, "/readyz")
         #expect(ready.status == 503 && ready.text.contains("SQLITE_FULL"), "readyz: \(ready.status) \(ready.text)")
+        let reported = try await bench.eventually("status names the store error", timeout: .seconds(20)) {
+            let output = try ProcessRunner.run(bench.executable, ["status", "--redis", bench.server.url, "--json"])
+            let object = (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) as? [String: Any] ?? [:]
+            let workers = object["workers"] as? [[String: Any]] ?? []
+            return workers.contains { $0["id"] as? String == "full" && $0["store"] as? String == "SQLITE_FULL" }
+        }
+        #expect(reported, "ticketq status should show the full worker's store as SQLITE_FULL")
 
         // The tickets it could not commit were handed back: a healthy worker settles everything.
         let healthy = try await bench.startReadyWorker(id: "healthy", store: "b", concurrency: 256)
