@@ -8,7 +8,7 @@ extension StatusCommand.Report {
     /// The fields shown first in the workers table, when records have them; others follow in
     /// the order they are written.
     static let preferredWorkerFields = [
-        "id", "host", "pid", "started", "started_at", "last_seen", "last_seen_at", "processed", "metrics", "metrics_addr", "metrics_address",
+        "id", "host", "pid", "started", "started_at", "last_seen", "last_seen_at", "processed", "store", "metrics", "metrics_addr", "metrics_address",
     ]
 
     /// The terminal form: tables for lanes, workers and switches.

@@ -19,7 +19,14 @@ struct WorkerCommand: AsyncParsableCommand {
         discussion: """
             SIGTERM or SIGINT stops claiming, lets tickets in hand finish within the grace period, \
             hands the rest back to their lanes without counting the delivery, flushes outcomes and \
-            exits 0; a second signal hands everything back at once.
+            exits 0; a second signal hands everything back at once. It exits within the grace period \
+            plus a few seconds whatever the outcome store does, with status 1 when it stopped while \
+            the store was failing or before every outcome was settled.
+
+            When outcome-store commits fail (disk full, read-only file, I/O error, corruption), the \
+            worker hands back the tickets it cannot commit, stops claiming, answers 503 on /readyz at \
+            once and on /healthz after --unhealthy-after seconds, probes the store with real writes \
+            and resumes by itself once one commits.
             """
     )
 
@@ -47,6 +54,12 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a graceful shutdown waits for tickets in hand.", valueName: "seconds"))
     var grace: Double = 20
 
+    @Option(
+        name: .customLong("unhealthy-after"),
+        help: ArgumentHelp("Seconds the outcome store may fail every commit before /healthz answers 503 (/readyz does at once).", valueName: "seconds")
+    )
+    var unhealthyAfter: Double = 60
+
     @Option(help: ArgumentHelp("Seconds a claim stays valid without renewal.", valueName: "seconds"))
     var lease: Double = 10
 
@@ -72,6 +85,7 @@ struct WorkerCommand: AsyncParsableCommand {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard (1...1000).contains(batch) else { throw ValidationError("--batch must be between 1 and 1000") }
         guard ["full", "normal"].contains(durability) else { throw ValidationError("--durability must be full or normal") }
+        guard unhealthyAfter >= 0 else { throw ValidationError("--unhealthy-after must be ≥ 0 seconds") }
         guard grace >= 0, lease >= 1 else { throw ValidationError("--grace must be ≥ 0 and --lease ≥ 1 second") }
         guard (0...0.5).contains(lowerTierShare) else { throw ValidationError("--lower-tier-share must be between 0 and 0.5") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a log level") }
@@ -108,6 +122,7 @@ struct WorkerCommand: AsyncParsableCommand {
         )
         configuration.database = SQLiteConfiguration(durability: durability == "normal" ? .normal : .full)
         configuration.leaseRenewInterval = .milliseconds(Int64(max(0.2, lease / 5) * 1000))
+        configuration.unhealthyAfter = .milliseconds(Int64(unhealthyAfter * 1000))
 
         // Trap the signals before anything else, so that one arriving during start-up is not
         // lost: the first asks for a graceful drain, the second hands everything back at once.
@@ -149,6 +164,10 @@ struct WorkerCommand: AsyncParsableCommand {
             Diagnostics.error(RedisOptions.explain(error, url: url))
             throw ExitStatus.failure
         } catch let error as WorkerError {
+            if case .stoppedUnsettled = error {
+                Diagnostics.error("\(error)")
+                throw ExitStatus.failure
+            }
             Diagnostics.error("\(error) (redis \(url.redacted))")
             throw ExitStatus.failure
         }

@@ -6,7 +6,8 @@ import TicketQWorker
 /// The worker's HTTP endpoints: `/metrics`, `/healthz` and `/readyz`.
 ///
 /// The server starts before the runtime (so a bad address fails first); until the runtime is
-/// attached, `/readyz` answers 503.
+/// attached, `/readyz` answers 503. `/healthz` answers 503 only once the outcome store has failed
+/// every commit for longer than `--unhealthy-after` (a restart may help; see ``WorkerRuntime/unhealthiness()``).
 final class WorkerEndpoints: Sendable {
     private let metrics: WorkerMetrics
     private let runtime = Mutex<WorkerRuntime?>(nil)
@@ -31,7 +32,10 @@ final class WorkerEndpoints: Sendable {
             HTTPRoute("GET", "/metrics") { [metrics] _ in
                 HTTPResponse(status: 200, headers: [("Content-Type", MetricsExposition.contentType)], body: metrics.render())
             },
-            HTTPRoute("GET", "/healthz") { _ in .text(200, "ok") },
+            HTTPRoute("GET", "/healthz") { [self] _ in
+                if let reason = runtime.withLock({ $0 })?.unhealthiness() { return .text(503, reason) }
+                return .text(200, "ok")
+            },
             HTTPRoute("GET", "/readyz") { [self] _ in
                 guard let runtime = runtime.withLock({ $0 }) else { return .text(503, startupIssue ?? "starting") }
                 if let reason = await runtime.unreadiness() { return .text(503, reason) }

@@ -32,6 +32,8 @@ public final class WorkerMetrics: Sendable {
     let commitBatchSize: ValueHistogram
     let collectorLeader: Gauge
     let deploymentMarkerMissing: Gauge
+    let storeCommitFailures: [StoreFailureKind: Counter]
+    let storeHealthy: Gauge
     let cluster: ClusterGauges
 
     /// Registers the metrics of a worker serving `brands`.
@@ -85,7 +87,7 @@ public final class WorkerMetrics: Sendable {
         fencingRejections = counter("fencing_rejections", "Acknowledgements Redis refused because the lease's fencing token no longer matched.")
         superseded = counter("outcomes_superseded", "Outcome rows marked superseded because another delivery's outcome was accepted.")
         duplicatesSuppressed = counter("duplicate_outcomes_suppressed", "Outcomes not inserted because the store already had a row for the ticket.")
-        released = counter("tickets_released", "Tickets handed back to their lane on shutdown without counting a delivery.")
+        released = counter("tickets_released", "Tickets handed back to their lane without counting a delivery (on shutdown, or when the store could not commit their outcomes).")
         inFlight = gauge("in_flight", "Tickets this process has claimed and not yet settled.")
         concurrencyLimit = gauge("concurrency_limit", "Tickets this process may hold at once.")
         redisRoundTrip = histogram("redis_roundtrip", unit: "seconds", "Seconds per Redis operation (one command, script or pipeline).", MetricBuckets.operationSeconds)
@@ -93,6 +95,11 @@ public final class WorkerMetrics: Sendable {
         commitBatchSize = histogram("store_commit_batch_size", unit: "", "Outcomes per outcome-store group commit.", MetricBuckets.batchSizes)
         collectorLeader = gauge("collector_leader", "1 while this process is the collector that exports the lane and cluster gauges.")
         deploymentMarkerMissing = gauge(MetricName.deploymentMarkerMissing, MetricName.deploymentMarkerMissingHelp)
+        storeCommitFailures = Dictionary(uniqueKeysWithValues: StoreFailureKind.allCases.map {
+            ($0, counter("store_commit_failures", "Failed outcome-store commits (outcome batches and recovery probes), by SQLite failure kind.", [("kind", $0.rawValue)]))
+        })
+        storeHealthy = gauge("store_healthy", "1 while the outcome store's latest commit succeeded; 0 while commits fail (claiming paused, tickets handed back).")
+        storeHealthy.set(1.0)
         gauge("build_info", "Build of ticketq; the value is always 1.", [("version", version)]).set(1.0)
         gauge("worker_up", "1 while the worker process runs.").set(1.0)
         cluster = ClusterGauges(registry: registry)
@@ -167,6 +174,12 @@ public final class WorkerMetrics: Sendable {
     public func recordReleased(_ count: Int) {
         if count > 0 { released.increment(by: Int64(count)) }
     }
+
+    /// Counts a failed outcome-store commit by its kind.
+    public func recordStoreCommitFailure(_ kind: StoreFailureKind) { storeCommitFailures[kind]?.increment() }
+
+    /// Sets whether the outcome store's latest commit succeeded.
+    public func setStoreHealthy(_ healthy: Bool) { storeHealthy.set(healthy ? 1.0 : 0.0) }
 
     /// Sets the number of tickets in hand.
     public func setInFlight(_ count: Int) { inFlight.set(Double(count)) }

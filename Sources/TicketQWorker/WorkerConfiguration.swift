@@ -38,6 +38,14 @@ public struct WorkerConfiguration: Sendable {
     public var idleWait: Duration
     /// How often a worker that found the deployment marker missing looks again.
     public var deploymentRecheckInterval: Duration = .seconds(1)
+    /// How long the outcome store may fail every commit before `/healthz` answers 503
+    /// (`/readyz` answers 503 from the first failure).
+    public var unhealthyAfter: Duration = .seconds(60)
+    /// The longest pause between write probes of a failing outcome store.
+    public var storeProbeCap: Duration = .seconds(5)
+    /// How long a shutdown waits, after the grace period, for outcomes to be committed and
+    /// acknowledged before it hands back every ticket still in hand and exits anyway.
+    public var shutdownSettleAllowance: Duration = .seconds(3)
 
     /// Creates a configuration with the documented defaults.
     public init(

@@ -12,6 +12,10 @@ extension WorkerRuntime {
     func claimLoop() async {
         var failures = 0
         while !isStopping {
+            if !storeHealth.isHealthy {
+                await waitForStore()
+                continue
+            }
             await tracker.waitForFreeSlots(max(1, min(configuration.claimBatch, configuration.concurrency / 4)))
             if isStopping { break }
             let wanted = min(configuration.claimBatch, tracker.freeSlots)

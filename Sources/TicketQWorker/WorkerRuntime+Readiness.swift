@@ -4,8 +4,10 @@ import TicketQRedis
 import TicketQStore
 
 extension WorkerRuntime {
-    /// Whether the worker can do its job now: Redis answers and the outcome store accepts a
-    /// write transaction (`BEGIN IMMEDIATE`, rolled back at once).
+    /// Whether the worker can do its job now: Redis answers and the outcome store's latest commit
+    /// (of outcomes, or of a recovery probe) succeeded. The store is judged by the commit path,
+    /// not by a transaction of its own: one that is rolled back writes nothing and would pass on
+    /// a full disk.
     ///
     /// - Returns: `nil` when ready, else the reason it is not.
     public func unreadiness() async -> String? {
@@ -14,18 +16,15 @@ extension WorkerRuntime {
         } catch {
             return "redis is unreachable: \(error)"
         }
-        do {
-            try await writer.withStore { store in
-                try store.database.retryingBusy {
-                    try store.database.execute("BEGIN IMMEDIATE")
-                    try store.database.execute("ROLLBACK")
-                }
-            }
-        } catch {
-            return "the outcome store \(configuration.databasePath) cannot be written: \(error)"
-        }
+        if let reason = storeHealth.readinessIssue() { return reason }
         if deploymentLost.load(ordering: .acquiring) { return DeploymentAdvice.missingMarker }
         if isStopping { return "the worker is shutting down" }
         return nil
+    }
+
+    /// Why the process should be restarted (for `/healthz`): its outcome store has failed every
+    /// commit for longer than ``WorkerConfiguration/unhealthyAfter``. `nil` while healthy.
+    public func unhealthiness() -> String? {
+        storeHealth.livenessIssue()
     }
 }

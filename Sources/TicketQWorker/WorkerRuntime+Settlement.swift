@@ -17,8 +17,7 @@ extension WorkerRuntime {
             }
             let batch = completions.take(configuration.groupCommitLimit)
             guard !batch.isEmpty else { continue }
-            await commit(batch)
-            committed.push(batch)
+            if await commit(batch) { committed.push(batch) }
         }
         committed.close()
     }
@@ -33,27 +32,34 @@ extension WorkerRuntime {
         }
     }
 
-    /// Commits a group durably (retrying until it succeeds; leases stay renewed meanwhile).
-    func commit(_ batch: [PendingOutcome]) async {
-        var attempt = 0
-        var inserted: InsertResult?
-        while inserted == nil {
-            let started = ContinuousClock.now
-            do {
-                inserted = try await writer.insert(batch: batch.map(\.record))
-                metrics.recordCommit(seconds: (ContinuousClock.now - started).seconds, batchSize: batch.count)
-            } catch {
-                attempt += 1
-                logger.error("outcome commit failed; retrying (leases stay renewed)", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
-                try? await Task.sleep(for: Backoff(base: .milliseconds(20), cap: .seconds(2)).delay(forAttempt: attempt))
-            }
+    /// Commits a group durably.
+    ///
+    /// When the store refuses the commit (full disk, read-only file, I/O error, corruption), the
+    /// group's tickets are handed back at once instead of being held while the commit is retried:
+    /// their outcomes were not committed, so another worker may redeliver and commit them. The
+    /// store is then marked failing (claims pause) and probed until it commits again.
+    ///
+    /// - Returns: whether the group was committed (and is to be acknowledged).
+    func commit(_ batch: [PendingOutcome]) async -> Bool {
+        let started = ContinuousClock.now
+        let inserted: InsertResult
+        let token = storeHealth.commitStarted()
+        defer { storeHealth.commitEnded(token) }
+        do {
+            inserted = try await writer.insert(batch: batch.map(\.record))
+        } catch {
+            noteStoreFailure(error, handingBack: batch.count)
+            await handBack(batch)
+            return false
         }
-        let stored = Set(inserted?.stored ?? [])
+        metrics.recordCommit(seconds: (ContinuousClock.now - started).seconds, batchSize: batch.count)
+        noteStoreSuccess()
+        let stored = Set(inserted.stored)
         counters.record { totals in
             for pending in batch where stored.contains(pending.record.ticketID) {
                 if pending.record.status == .dead { totals.dead += 1 } else { totals.done += 1 }
             }
-            totals.duplicates += inserted?.duplicateCount ?? 0
+            totals.duplicates += inserted.duplicateCount
         }
         let durableAt = clock.nowMillis
         metrics.recordCommitted(batch.lazy.filter { stored.contains($0.record.ticketID) }.map { pending in
@@ -63,7 +69,8 @@ extension WorkerRuntime {
                 enqueuedAt: record.enqueuedAt, claimedAt: pending.claimedAtMillis, durableAt: durableAt, dueAt: record.dueAt
             )
         })
-        metrics.recordDuplicatesSuppressed(inserted?.duplicateCount ?? 0)
+        metrics.recordDuplicatesSuppressed(inserted.duplicateCount)
+        return true
     }
 
     /// Acknowledges committed outcomes in Redis, then confirms or supersedes them in the store.

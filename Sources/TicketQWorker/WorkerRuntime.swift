@@ -45,6 +45,10 @@ public final class WorkerRuntime: Service, Sendable {
     /// Set while Redis answers without the deployment marker (see ``DeploymentRecord``).
     let deploymentLost = Atomic<Bool>(false)
     let aborting = Atomic<Bool>(false)
+    /// When the graceful shutdown was asked for (the grace period counts from there).
+    let stopRequestedAt = Mutex<ContinuousClock.Instant?>(nil)
+    /// Whether the outcome store's commits succeed (readiness, liveness, claiming).
+    let storeHealth: StoreHealth
     let handlerTasks = Mutex<[Int64: Task<Void, Never>]>([:])
     let confirmations = Mutex<[Task<Void, Never>]>([])
 
@@ -62,6 +66,7 @@ public final class WorkerRuntime: Service, Sendable {
         self.instance = instance
         self.registryExtras = registryExtras
         tracker = InFlightTracker(capacity: configuration.concurrency)
+        storeHealth = StoreHealth(path: configuration.databasePath, unhealthyAfter: configuration.unhealthyAfter)
         processor = DeliveryProcessor(handler: handler, retry: configuration.retry, workerID: configuration.workerID, clock: clock)
         startedAtMillis = DeliveryProcessor.nowMillis
     }
@@ -119,6 +124,9 @@ public final class WorkerRuntime: Service, Sendable {
             switch error {
             case let error as WorkerError:
                 throw error
+            case let error as SQLiteError:
+                // Settling the previous run writes to the store (a full disk fails here).
+                throw WorkerError.storeUnavailable(path: configuration.databasePath, reason: String(describing: error))
             case let error as RedisError where error.isAuthenticationFailure:
                 throw WorkerError.redisCredentialsRefused(error)
             case LanesError.redis(let error) where error.isAuthenticationFailure:
@@ -130,19 +138,32 @@ public final class WorkerRuntime: Service, Sendable {
         return runtime
     }
 
+    /// Runs until a graceful shutdown, then drains.
+    ///
+    /// - Throws: ``WorkerError/stoppedUnsettled(_:)`` when it stopped while the outcome
+    ///   store was failing, or when outcomes did not settle within the grace period and
+    ///   ``WorkerConfiguration/shutdownSettleAllowance`` (the tickets were handed back).
     public func run() async throws {
-        await withGracefulShutdownHandler {
+        // The commit pipeline runs apart from the structured group: a store call stuck in the
+        // kernel cannot be cancelled, and must not keep the shutdown waiting forever.
+        let pipeline = Task {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.completionLoop() }
                 group.addTask { await self.acknowledgementLoop() }
+            }
+        }
+        let settled = await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup(returning: Bool.self) { group in
                 group.addTask { await self.periodic(every: self.configuration.leaseRenewInterval) { await self.renewLeases() } }
                 group.addTask { await self.periodic(every: self.configuration.maintenanceInterval) { await self.maintain() } }
+                group.addTask { await self.storeProbeLoop() }
                 await self.claimLoop()
                 await self.drainHandlers()
                 self.completions.close()
-                await self.tracker.waitUntilEmpty()
-                await self.awaitConfirmations()
+                let settled = await self.settle(pipeline)
+                if !settled { await self.handBackEverythingInHand() }
                 group.cancelAll()
+                return settled
             }
         } onGracefulShutdown: {
             self.requestStop()
@@ -159,12 +180,14 @@ public final class WorkerRuntime: Service, Sendable {
         logger.info("worker stopped", metadata: [
             "done": "\(totals.done)", "dead": "\(totals.dead)", "released": "\(totals.released)", "retried": "\(totals.retried)",
         ])
-        await closeResources()
+        await closeResources(storeSettled: settled)
+        if let failure = stopFailure(settled: settled) { throw failure }
     }
 
     /// Stops claiming; tickets in hand may finish within the grace period.
     public func requestStop() {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        stopRequestedAt.withLock { $0 = ContinuousClock.now }
         logger.info("graceful shutdown: no more claims", metadata: ["in_hand": "\(tracker.count)"])
         tracker.wakeClaimer()
     }
@@ -219,15 +242,23 @@ public final class WorkerRuntime: Service, Sendable {
         object.add("released", Int64(totals.released))
         object.add("collector", isCollector.load(ordering: .relaxed))
         object.add("in_flight", Int64(tracker.count))
+        // "ok", or the SQLite error of the outcome store's failing commits (shown by `ticketq status`).
+        object.add("store", storeHealth.failure?.kind.sqliteName ?? "ok")
         object.add("concurrency", Int64(configuration.concurrency))
         object.add("handler", handler.name)
         for (key, value) in registryExtras.sorted(by: { $0.key < $1.key }) { object.add(key, value) }
         return object.json
     }
 
-    func closeResources() async {
+    /// Closes the connections. Waits for the store's writer thread at most the settle allowance,
+    /// and not at all when `storeSettled` is false (a commit may be stuck in it).
+    func closeResources(storeSettled: Bool = true) async {
         await redis.shutdown()
         await waiter.shutdown()
-        await writer.close()
+        let writer = self.writer
+        let deadline = ContinuousClock.now + (storeSettled ? configuration.shutdownSettleAllowance : .zero)
+        if await bounded(until: deadline, { await writer.close() }) == nil {
+            logger.error("the outcome store did not close in time; exiting without waiting for it")
+        }
     }
 }

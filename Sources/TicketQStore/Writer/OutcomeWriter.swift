@@ -166,3 +166,10 @@ public final class OutcomeWriter: Sendable {
         }
     }
 }
+
+extension OutcomeWriter {
+    /// Commits a small real write on the writer thread; see ``OutcomeStore/probeWrite(payloadBytes:)``.
+    public func probeWrite() async throws {
+        try await withStore { try $0.probeWrite() }
+    }
+}
