@@ -123,7 +123,12 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "TicketQTestSupport", path: "Tests/TicketQTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TicketQTestSupport",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Tests/TicketQTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TicketQCoreTests", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQConfigTests", dependencies: ["TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -121,9 +121,10 @@ extension WorkerRuntime {
 
     /// Runs a settling script until Redis has answered for every lease. After a connection error
     /// the ack journal tells which leases the lost attempt already settled, so none is settled
-    /// twice (a second ack would be refused and its outcome wrongly superseded). While the
-    /// deployment marker is missing it waits for it, unless the worker is stopping: leases left
-    /// without an answer then stay out of the result.
+    /// twice (a second ack would be refused and its outcome wrongly superseded); until the journal
+    /// has been read, the script is not run again. While the deployment marker is missing it
+    /// waits for it, unless the worker is stopping: leases left without an answer then stay out
+    /// of the result.
     func settleInRedis(
         _ leases: [TicketLease],
         _ operation: @escaping @Sendable (LaneStore, [TicketLease]) throws -> [Bool]
@@ -131,8 +132,25 @@ extension WorkerRuntime {
         var result: [TicketLease: Bool] = [:]
         var remaining = leases
         var attempt = 0
+        // Set after a failed attempt: Redis may have applied it without the answer reaching us.
+        var outcomeUnknown = false
         let worker = configuration.workerID
         while !remaining.isEmpty {
+            if outcomeUnknown {
+                do {
+                    let journal = try await lanes { store in try store.ackJournal(worker: worker) }
+                    for lease in remaining where journal.contains(lease) { result[lease] = true }
+                    remaining = remaining.filter { result[$0] == nil }
+                    outcomeUnknown = false
+                } catch {
+                    attempt += 1
+                    logger.error("reading the ack journal failed; retrying before settling again", metadata: [
+                        "error": "\(error)", "attempt": "\(attempt)",
+                    ])
+                    try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: attempt))
+                }
+                continue
+            }
             do {
                 let pending = remaining
                 let flags = try await lanes { store in try operation(store, pending) }
@@ -146,10 +164,7 @@ extension WorkerRuntime {
                 attempt += 1
                 logger.error("acknowledgement failed; retrying", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
                 try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: attempt))
-                if let journal = try? await lanes({ store in try store.ackJournal(worker: worker) }) {
-                    for lease in remaining where journal.contains(lease) { result[lease] = true }
-                    remaining = remaining.filter { result[$0] == nil }
-                }
+                outcomeUnknown = true
             }
         }
         return result

@@ -83,13 +83,15 @@ final class ClusterTestBench {
     ///   - id: the `--id`.
     ///   - store: the name of its outcome store (see ``storePath(_:)``).
     ///   - name: the log file name (defaults to the id; give another one for a restart).
+    ///   - redis: the URL it connects to (defaults to the server's; give a ``FaultProxy``'s URL
+    ///     to put faults between them).
     @discardableResult
     func startWorker(
         id: String, store: String, handler: String = "simulate:fixed=2ms", concurrency: Int = 32,
-        extra: [String] = [], name: String? = nil
+        extra: [String] = [], name: String? = nil, redis: String? = nil
     ) throws -> ManagedProcess {
         let arguments = [
-            "worker", "--redis", server.url, "--db", storePath(store), "--id", id,
+            "worker", "--redis", redis ?? server.url, "--db", storePath(store), "--id", id,
             "--concurrency", String(concurrency), "--handler", handler,
         ] + extra
         let process = try ManagedProcess(executable, arguments, name: name ?? id, logDirectory: directory.url)
@@ -108,9 +110,11 @@ final class ClusterTestBench {
     @discardableResult
     func startReadyWorker(
         id: String, store: String, handler: String = "simulate:fixed=2ms", concurrency: Int = 32,
-        extra: [String] = [], name: String? = nil
+        extra: [String] = [], name: String? = nil, redis: String? = nil
     ) async throws -> ManagedProcess {
-        let worker = try startWorker(id: id, store: store, handler: handler, concurrency: concurrency, extra: extra, name: name)
+        let worker = try startWorker(
+            id: id, store: store, handler: handler, concurrency: concurrency, extra: extra, name: name, redis: redis
+        )
         let ready = try await eventually("\(worker.name) started", timeout: .seconds(20)) {
             guard worker.isRunning else { return true }
             return worker.standardError.contains("worker started")
