@@ -10,7 +10,8 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func headWithoutTokenIsRefusedBeforeTheBody() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits())
+        // A header timeout far beyond the test's, so that only the refusal can answer.
+        let server = try await LimitTestServer(HTTPServerLimits(headerTimeout: .seconds(600)))
         let port = server.port
         let answer = try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
@@ -26,7 +27,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func oversizedContentLengthIs413FromTheHead() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits())
+        let server = try await LimitTestServer(HTTPServerLimits(headerTimeout: .seconds(600)))
         let port = server.port
         let answer = try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
