@@ -6,12 +6,19 @@ import Testing
 /// ``HTTPServerLimits`` against real sockets. Small limits keep the tests short; the waits are
 /// failure guards, not speed expectations.
 @Suite struct HTTPServerLimitTests {
+    /// Limits whose timers never trip by themselves, however loaded the machine running the
+    /// suite is, with the one a test is about changed by `change`.
+    private static func limits(_ change: (inout HTTPServerLimits) -> Void = { _ in }) -> HTTPServerLimits {
+        var limits = HTTPServerLimits(headerTimeout: .seconds(600), bodyTimeout: .seconds(600), bodyRateGrace: .seconds(600), idleTimeout: .seconds(600))
+        change(&limits)
+        return limits
+    }
+
     private static let upload = "POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 31457280\r\n"
 
     @Test(.timeLimit(.minutes(1)))
     func headWithoutTokenIsRefusedBeforeTheBody() async throws {
-        // A header timeout far beyond the test's, so that only the refusal can answer.
-        let server = try await LimitTestServer(HTTPServerLimits(headerTimeout: .seconds(600)))
+        let server = try await LimitTestServer(Self.limits())
         let port = server.port
         let answer = try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
@@ -27,7 +34,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func oversizedContentLengthIs413FromTheHead() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(headerTimeout: .seconds(600)))
+        let server = try await LimitTestServer(Self.limits())
         let port = server.port
         let answer = try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
@@ -42,7 +49,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func slowlorisHeadIsClosedByTheHeaderTimeout() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(headerTimeout: .seconds(1)))
+        let server = try await LimitTestServer(Self.limits { $0.headerTimeout = .seconds(1) })
         let port = server.port
         let closedByServer = try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
@@ -56,7 +63,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func slowBodyIsClosedByTheMinimumRate() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(minBodyRate: 1000, bodyRateGrace: .seconds(1)))
+        let server = try await LimitTestServer(Self.limits { $0.minBodyRate = 1000; $0.bodyRateGrace = .seconds(1) })
         let port = server.port
         let closedByServer = try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
@@ -70,7 +77,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func oversizedHeadIs431() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(maxHeaderBytes: 1024))
+        let server = try await LimitTestServer(Self.limits { $0.maxHeaderBytes = 1024 })
         let port = server.port
         let answer = try await HTTPTestClient.offPool {
             try HTTPTestClient(port: port).request("GET", "/hello", headers: ["X-Big": String(repeating: "b", count: 4096)])
@@ -82,7 +89,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func idleKeepAliveConnectionIsClosed() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(idleTimeout: .seconds(1)))
+        let server = try await LimitTestServer(Self.limits { $0.idleTimeout = .seconds(1) })
         let port = server.port
         try await HTTPTestClient.offPool {
             let client = try HTTPTestClient(port: port)
@@ -95,7 +102,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func connectionCapRefusesTheNextConnection() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(maxConnections: 2))
+        let server = try await LimitTestServer(Self.limits { $0.maxConnections = 2 })
         let port = server.port
         try await HTTPTestClient.offPool {
             let clients = (try HTTPTestClient(port: port), try HTTPTestClient(port: port))
@@ -110,7 +117,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func perClientCapRefusesTheClientsNextConnectionAndFreesOnClose() async throws {
-        let server = try await LimitTestServer(HTTPServerLimits(maxConnections: 10, maxConnectionsPerClient: 1))
+        let server = try await LimitTestServer(Self.limits { $0.maxConnections = 10; $0.maxConnectionsPerClient = 1 })
         let port = server.port
         try await HTTPTestClient.offPool {
             var first: HTTPTestClient? = try HTTPTestClient(port: port)

@@ -115,7 +115,8 @@ public final class FaultProxy: Sendable {
     /// `needles` (e.g. `"EVALSHA"` and a key only the commands of interest name; no needles: any
     /// command), after forwarding the command to Redis.
     ///
-    /// One shot: the request is used by the first matching command; ``droppedReplies`` counts
+    /// One shot: the request is used by the first matching command; requests made while one
+    /// waits queue behind it, so a sequence of losses can be armed at once; ``droppedReplies`` counts
     /// when the reply has actually been dropped. Matching looks at the bytes of the whole command
     /// as sent (`*3\r\n$3\r\nSET…`), so a needle can be a command name, a key or an argument.
     /// - Parameter thenCut: close that connection right after dropping the reply, instead of
@@ -127,11 +128,11 @@ public final class FaultProxy: Sendable {
     /// ``dropNextReply(toCommandContaining:thenCut:)`` with the needles in an array.
     public func dropNextReply(toCommandContaining needles: [String], thenCut: Bool = false) {
         let request = FaultProxyCore.DropRequest(needles: needles.map { Array($0.utf8) }, cutAfter: thenCut)
-        onLoop { $0.dropRequest = request }
+        onLoop { $0.dropRequests.append(request) }
     }
 
     /// Whether a ``dropNextReply(toCommandContaining:thenCut:)`` request still waits for its command.
-    public var isDropPending: Bool { onLoop { $0.dropRequest != nil } }
+    public var isDropPending: Bool { onLoop { !$0.dropRequests.isEmpty } }
 
     /// Replies dropped so far.
     public var droppedReplies: Int { tally.droppedReplies.load(ordering: .relaxed) }

@@ -17,7 +17,8 @@ final class FaultProxyCore {
     var upstream: (host: String, port: Int) = ("127.0.0.1", 0)
     private(set) var mode: FaultProxy.Mode = .pass
     private var connections: [ObjectIdentifier: FaultProxyConnection] = [:]
-    var dropRequest: DropRequest?
+    /// Queued drop requests, served in order: only the first waits for its command.
+    var dropRequests: [DropRequest] = []
 
     init(eventLoop: any EventLoop, tally: FaultProxyTally) {
         self.eventLoop = eventLoop
@@ -67,9 +68,9 @@ final class FaultProxyCore {
     /// Takes the pending drop request when `command` matches it; returns whether to cut the
     /// connection after dropping, or `nil` when this command's reply passes.
     func claimDropRequest(for command: [UInt8]) -> Bool? {
-        guard let request = dropRequest else { return nil }
+        guard let request = dropRequests.first else { return nil }
         guard request.needles.allSatisfy({ command.contains($0) }) else { return nil }
-        dropRequest = nil
+        dropRequests.removeFirst()
         return request.cutAfter
     }
 

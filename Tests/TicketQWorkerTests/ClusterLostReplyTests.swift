@@ -45,13 +45,12 @@ struct ClusterLostReplyTests {
         let worker = try await bench.startReadyWorker(
             id: "worker-a", store: "a", handler: "simulate:fixed=20ms", concurrency: 16, redis: proxy.url
         )
-        // Armed before the tickets arrive, so the first matching command loses its reply however
-        // fast the worker drains; each later loss is armed once the one before it happened.
-        if let first = replies.first { proxy.dropNextReply(toCommandContaining: first.needles, thenCut: first.cut) }
+        // Every loss is armed before the tickets arrive (they queue and are served in order), so
+        // the sequence happens however fast the worker is and however slowly the test polls.
+        for reply in replies { proxy.dropNextReply(toCommandContaining: reply.needles, thenCut: reply.cut) }
         #expect(try await bench.submit(file).output.status == 0)
 
         for (index, reply) in replies.enumerated() {
-            if index > 0 { proxy.dropNextReply(toCommandContaining: reply.needles, thenCut: reply.cut) }
             let dropped = try await bench.eventually("reply \(index + 1) dropped", timeout: .seconds(30)) {
                 proxy.droppedReplies == index + 1
             }

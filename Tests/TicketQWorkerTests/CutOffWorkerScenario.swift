@@ -18,7 +18,8 @@ struct CutOffWorkerScenario {
 
     /// Runs the scenario. `startWorkerA` starts A (e.g. through a proxy); `fault` cuts it off.
     func run(startWorkerA: () async throws -> ManagedProcess, fault: (ManagedProcess) -> any Fault) async throws {
-        let (file, ids) = try bench.writeTickets(1000, prefix: "first")
+        // Enough work (about ten seconds) that the fault lands mid-run however busy the machine is.
+        let (file, ids) = try bench.writeTickets(3000, prefix: "first")
         let workerA = try await startWorkerA()
         let workerB = try await bench.startReadyWorker(
             id: "worker-b", store: "b", handler: "simulate:fixed=50ms", concurrency: 8, extra: Self.lease
