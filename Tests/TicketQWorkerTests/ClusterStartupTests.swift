@@ -62,7 +62,8 @@ struct ClusterStartupTests {
         )
         defer { if worker.isRunning { worker.kill() } }
         var readiness: HTTPTestClient.Response?
-        for _ in 0..<100 where readiness?.status != 503 {
+        // "starting" comes first, until the first attempt to reach Redis has failed.
+        for _ in 0..<100 where readiness?.text.contains(redacted) != true {
             readiness = try? HTTPTestClient.get(port: metricsPort, "/readyz")
             try await Task.sleep(for: .milliseconds(100))
         }
