@@ -141,6 +141,16 @@ final class ClusterTestBench {
         snapshot().map { $0.inFlight + $0.lanes.values.map(\.depth).reduce(0, +) }
     }
 
+    /// How many tickets `worker` holds a lease on now, or `nil` while Redis cannot be reached.
+    func leasesHeld(by worker: String) -> Int? {
+        guard let connection = try? RedisConnection(url: try RedisURL(server.url)),
+              let reply = try? connection.command([Array("HVALS".utf8), keys.key(.lease)]),
+              let values = reply.array
+        else { return nil }
+        let holders = values.compactMap { $0.string?.split(separator: "|", omittingEmptySubsequences: false).dropFirst().first }
+        return holders.filter { $0 == Substring(worker) }.count
+    }
+
     /// `ticketq status --redis URL --json`, parsed.
     func status() async throws -> [String: Any] {
         let output = try await run(["status", "--redis", server.url, "--json"])

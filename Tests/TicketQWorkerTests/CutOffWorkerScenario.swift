@@ -31,7 +31,7 @@ struct CutOffWorkerScenario {
         try #require(busy, "worker-a never committed 100 outcomes\n\(bench.logs)")
 
         let injected = fault(workerA)
-        injected.start()
+        try await startWhileHoldingTickets(injected)
         let startedAt = ContinuousClock.now
         #expect((bench.outstanding() ?? 0) > 0, "the fault must come in the middle of the run")
         let settledWithoutA = try await bench.eventually("drained without worker-a", timeout: .seconds(40)) {
@@ -69,5 +69,20 @@ struct CutOffWorkerScenario {
         let secondInA = Set(ledger.rows.filter { $0.store == "a" && $0.isAccepted }.map(\.ticketID)).intersection(secondIDs)
         #expect(secondInA.count == secondIDs.count, "worker-a accepted \(secondInA.count) of the second batch's \(secondIDs.count) tickets")
         print("cut off past the lease: \(ledger.rows.filter { $0.status == "superseded" }.count) superseded rows in a, \(redelivered.count) redelivered tickets accepted by b")
+    }
+
+    /// Starts the fault at a moment worker A holds leases, so that it has tickets to lose.
+    ///
+    /// A worker between two batches holds none; a fault landing there (rare, but seen on a loaded
+    /// machine) would leave nothing to redeliver or refuse. The fault is lifted and retried then.
+    private func startWhileHoldingTickets(_ injected: any Fault) async throws {
+        for _ in 0..<50 {
+            injected.start()
+            try await Task.sleep(for: .milliseconds(200))
+            if (bench.leasesHeld(by: "worker-a") ?? 0) > 0 { return }
+            injected.heal()
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("worker-a never held a lease when the fault started\n\(bench.logs)")
     }
 }
