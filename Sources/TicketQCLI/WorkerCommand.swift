@@ -45,6 +45,12 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Tickets per claim at most (1–1000).")
     var batch = 512
 
+    @Option(
+        name: .customLong("urgent-slots"),
+        help: "Slots reserved, on top of --concurrency, for same-business-day tickets: claimed as soon as one is queued, handled and committed apart from the backlog's batches (0: no urgent fast path)."
+    )
+    var urgentSlots = WorkerConfiguration.defaultUrgentSlots
+
     @Option(help: ArgumentHelp("acknowledge (default) or simulate:SPEC, e.g. simulate:exp=5ms,fail=0.01.", valueName: "handler"))
     var handler = "acknowledge"
 
@@ -84,6 +90,7 @@ struct WorkerCommand: AsyncParsableCommand {
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard (1...1000).contains(batch) else { throw ValidationError("--batch must be between 1 and 1000") }
+        guard (0...1000).contains(urgentSlots) else { throw ValidationError("--urgent-slots must be between 0 and 1000") }
         guard ["full", "normal"].contains(durability) else { throw ValidationError("--durability must be full or normal") }
         guard unhealthyAfter >= 0 else { throw ValidationError("--unhealthy-after must be ≥ 0 seconds") }
         guard grace >= 0, lease >= 1 else { throw ValidationError("--grace must be ≥ 0 and --lease ≥ 1 second") }
@@ -123,6 +130,7 @@ struct WorkerCommand: AsyncParsableCommand {
         configuration.database = SQLiteConfiguration(durability: durability == "normal" ? .normal : .full)
         configuration.leaseRenewInterval = .milliseconds(Int64(max(0.2, lease / 5) * 1000))
         configuration.unhealthyAfter = .milliseconds(Int64(unhealthyAfter * 1000))
+        configuration.urgentSlots = urgentSlots
 
         // Trap the signals before anything else, so that one arriving during start-up is not
         // lost: the first asks for a graceful drain, the second hands everything back at once.

@@ -11,7 +11,7 @@ public struct LaneKeys: Sendable, Hashable {
     /// The position of each key in ``scriptKeys`` (1-based in Lua, as `KEYS[n]`).
     public enum Slot: Int, CaseIterable, Sendable {
         case sameBusinessDay = 0, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
-        case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment
+        case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment, urgentWake
 
         var suffix: String {
             switch self {
@@ -34,6 +34,7 @@ public struct LaneKeys: Sendable, Hashable {
             case .highVolume: return "highvolume"
             case .attempts: return "attempts"
             case .deployment: return "deployment"
+            case .urgentWake: return "wake:urgent"
             }
         }
     }

@@ -41,11 +41,11 @@ public final class LaneStore {
     }
 
     /// Claims up to `batchSize` tickets for `worker`, urgent lane first with the lower tier's floor.
-    public func claim(worker: String, batchSize: Int) throws(LanesError) -> ClaimBatch {
+    public func claim(worker: String, batchSize: Int, scope: ClaimScope = .allLanes(leavingUrgent: 0)) throws(LanesError) -> ClaimBatch {
         let reply = try run(LaneScripts.claim, [
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
-        ], "claim")
+        ] + scope.arguments, "claim")
         guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 5 == 0 else {
             throw .unexpectedReply(operation: "claim", reply: "\(reply)")
         }
@@ -175,6 +175,16 @@ public final class LaneStore {
     /// Promotes lower-tier tickets whose promotion instant has come.
     public func promote(limit: Int = 1000) throws(LanesError) -> Int {
         Int(try run(LaneScripts.promote, [bytes(limit)], "promote").int ?? 0)
+    }
+
+    /// Blocks until urgent work may be waiting (a same-business-day ticket was queued or came
+    /// back) or `timeout` passes; for a worker's urgent claimer, on a connection of its own.
+    ///
+    /// - Returns: whether a wake-up arrived.
+    public func waitForUrgentWork(timeout: Duration) throws(LanesError) -> Bool {
+        let seconds = Double(timeout.wholeMilliseconds) / 1000
+        let reply = try command(["BLPOP", keys.key(.urgentWake), String(seconds)], "wait")
+        return !reply.isNull
     }
 
     /// Blocks until a submit or a release rings the wake-up key, or `timeout` passes.

@@ -20,6 +20,12 @@ public struct WorkerConfiguration: Sendable {
     public var concurrency: Int
     /// Tickets per claim, at most.
     public var claimBatch: Int
+    /// Slots reserved, on top of ``concurrency``, for same-business-day tickets, which an urgent
+    /// claimer takes as soon as they are queued and which are committed and acknowledged apart
+    /// from the backlog's groups; 0 turns the urgent fast path off.
+    public var urgentSlots: Int = WorkerConfiguration.defaultUrgentSlots
+    /// The default of ``urgentSlots``.
+    public static let defaultUrgentSlots = 32
     /// How often leases of tickets in hand are renewed.
     public var leaseRenewInterval: Duration
     /// How often the liveness key and registry entry are refreshed, and the reaper and promoter run.

@@ -22,7 +22,8 @@ extension WorkerRuntime {
             guard wanted > 0 else { continue }
             let batch: ClaimBatch
             do {
-                batch = try await lanes { [configuration] store in try store.claim(worker: configuration.workerID, batchSize: wanted) }
+                let scope = ClaimScope.allLanes(leavingUrgent: configuration.urgentSlots)
+                batch = try await lanes { [configuration] store in try store.claim(worker: configuration.workerID, batchSize: wanted, scope: scope) }
                 clock.observe(serverMillis: batch.serverTimeMillis)
                 failures = 0
             } catch LanesError.deploymentMissing {
@@ -43,9 +44,9 @@ extension WorkerRuntime {
             metrics.setInFlight(tracker.count)
             recordRedeliveries(batch)
             if handler.runsInline {
-                await handleInline(batch)
+                await handleInline(batch, into: completions)
             } else {
-                for claimed in batch.tickets { spawnHandler(claimed, claimedAt: batch.serverTimeMillis) }
+                for claimed in batch.tickets { spawnHandler(claimed, claimedAt: batch.serverTimeMillis, into: completions) }
             }
         }
     }
@@ -62,7 +63,8 @@ extension WorkerRuntime {
         }
     }
 
-    func handleInline(_ batch: ClaimBatch) async {
+    /// Runs an inline handler over a batch and queues its outcomes on `queue`.
+    func handleInline(_ batch: ClaimBatch, into queue: CompletionQueue) async {
         var outcomes: [PendingOutcome] = []
         outcomes.reserveCapacity(batch.tickets.count)
         var others: [DeliveryResult] = []
@@ -83,21 +85,22 @@ extension WorkerRuntime {
                 }
             }
         }
-        completions.push(outcomes)
+        queue.push(outcomes)
         for result in others { await settleWithoutOutcome(result) }
     }
 
-    func spawnHandler(_ claimed: ClaimedTicket, claimedAt: Int64) {
+    /// Runs the handler of one ticket in a task of its own; its outcome is queued on `queue`.
+    func spawnHandler(_ claimed: ClaimedTicket, claimedAt: Int64, into queue: CompletionQueue) {
         let key = claimed.lease.token
         // The task is created while the registry is locked, so that a handler finishing at once
         // cannot try to remove itself before it was added (and leave a stale entry behind).
         handlerTasks.withLock { tasks in
-            tasks[key] = Task { await self.runHandler(claimed, claimedAt: claimedAt, key: key) }
+            tasks[key] = Task { await self.runHandler(claimed, claimedAt: claimedAt, key: key, into: queue) }
         }
         if aborting.load(ordering: .acquiring) { handlerTasks.withLock { $0[key]?.cancel() } }
     }
 
-    private func runHandler(_ claimed: ClaimedTicket, claimedAt: Int64, key: Int64) async {
+    private func runHandler(_ claimed: ClaimedTicket, claimedAt: Int64, key: Int64, into queue: CompletionQueue) async {
         let result: DeliveryResult
         switch processor.prepare(claimed, claimedAt: claimedAt) {
         case let .failure(dead):
@@ -116,7 +119,7 @@ extension WorkerRuntime {
             result = processor.finish(ticket, claimed, claimedAt: claimedAt, answer)
         }
         if case let .outcome(pending) = result {
-            completions.push([pending])
+            queue.push([pending])
         } else {
             await settleWithoutOutcome(result)
         }
@@ -169,7 +172,7 @@ extension WorkerRuntime {
         }
     }
 
-    private func recordRedeliveries(_ batch: ClaimBatch) {
+    func recordRedeliveries(_ batch: ClaimBatch) {
         var byLane: [Lane: Int] = [:]
         for claimed in batch.tickets where claimed.attempts > 1 { byLane[claimed.intakeLane, default: 0] += 1 }
         for (lane, count) in byLane { metrics.recordRedeliveries(lane: lane, count: count) }

@@ -74,15 +74,15 @@ extension WorkerRuntime {
     }
 
     /// Acknowledges committed outcomes in Redis, then confirms or supersedes them in the store.
-    func acknowledge(_ batch: [PendingOutcome]) async {
+    func acknowledge(_ batch: [PendingOutcome], via executor: RedisExecutor? = nil) async {
         let worker = configuration.workerID
         let done = batch.filter { $0.deadInfoJSON == nil }
         let dead = batch.filter { $0.deadInfoJSON != nil }
-        let doneFlags = await settleInRedis(done.map(\.lease)) { store, leases in
+        let doneFlags = await settleInRedis(done.map(\.lease), via: executor) { store, leases in
             try store.acknowledge(leases, journalWorker: worker)
         }
         let deadInfo = Dictionary(dead.map { ($0.lease, $0.deadInfoJSON ?? "{}") }, uniquingKeysWith: { first, _ in first })
-        let deadFlags = await settleInRedis(dead.map(\.lease)) { store, leases in
+        let deadFlags = await settleInRedis(dead.map(\.lease), via: executor) { store, leases in
             try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker)
         }
         var accepted: [FencedTicket] = []
@@ -127,6 +127,7 @@ extension WorkerRuntime {
     /// of the result.
     func settleInRedis(
         _ leases: [TicketLease],
+        via executor: RedisExecutor? = nil,
         _ operation: @escaping @Sendable (LaneStore, [TicketLease]) throws -> [Bool]
     ) async -> [TicketLease: Bool] {
         var result: [TicketLease: Bool] = [:]
@@ -138,7 +139,7 @@ extension WorkerRuntime {
         while !remaining.isEmpty {
             if outcomeUnknown {
                 do {
-                    let journal = try await lanes { store in try store.ackJournal(worker: worker) }
+                    let journal = try await lanes(via: executor) { store in try store.ackJournal(worker: worker) }
                     for lease in remaining where journal.contains(lease) { result[lease] = true }
                     remaining = remaining.filter { result[$0] == nil }
                     outcomeUnknown = false
@@ -153,7 +154,7 @@ extension WorkerRuntime {
             }
             do {
                 let pending = remaining
-                let flags = try await lanes { store in try operation(store, pending) }
+                let flags = try await lanes(via: executor) { store in try operation(store, pending) }
                 for (lease, flag) in zip(pending, flags) { result[lease] = flag }
                 remaining = []
             } catch LanesError.deploymentMissing {

@@ -21,9 +21,14 @@ public final class WorkerRuntime: Service, Sendable {
     let logger: Logger
     let redis: RedisExecutor
     let waiter: RedisExecutor
+    /// The urgent fast path's connections: one blocks for urgent wake-ups while the other claims
+    /// and acknowledges, so that neither waits behind the backlog's big calls.
+    let urgentRedis: RedisExecutor
     let writer: OutcomeWriter
     let tracker: InFlightTracker
     let completions = CompletionQueue()
+    /// Outcomes of urgent tickets, committed and acknowledged apart from the backlog's groups.
+    let urgentCompletions = CompletionQueue()
     /// Outcomes committed to SQLite and waiting for their acknowledgement in Redis.
     let committed = CompletionQueue()
     let counters = WorkerCounters()
@@ -54,7 +59,8 @@ public final class WorkerRuntime: Service, Sendable {
 
     private init(
         configuration: WorkerConfiguration, handler: any TicketHandler, logger: Logger, redis: RedisExecutor,
-        waiter: RedisExecutor, writer: OutcomeWriter, instance: String, registryExtras: [String: String], metrics: WorkerMetrics
+        waiter: RedisExecutor, urgentRedis: RedisExecutor, writer: OutcomeWriter, instance: String,
+        registryExtras: [String: String], metrics: WorkerMetrics
     ) {
         self.metrics = metrics
         self.configuration = configuration
@@ -62,10 +68,11 @@ public final class WorkerRuntime: Service, Sendable {
         self.logger = logger
         self.redis = redis
         self.waiter = waiter
+        self.urgentRedis = urgentRedis
         self.writer = writer
         self.instance = instance
         self.registryExtras = registryExtras
-        tracker = InFlightTracker(capacity: configuration.concurrency)
+        tracker = InFlightTracker(capacity: configuration.concurrency, urgentCapacity: configuration.urgentSlots)
         storeHealth = StoreHealth(path: configuration.databasePath, unhealthyAfter: configuration.unhealthyAfter)
         processor = DeliveryProcessor(handler: handler, retry: configuration.retry, workerID: configuration.workerID, clock: clock)
         startedAtMillis = DeliveryProcessor.nowMillis
@@ -94,10 +101,14 @@ public final class WorkerRuntime: Service, Sendable {
         var waitOptions = options
         waitOptions.commandTimeout = configuration.idleWait + .seconds(5)
         let waiter = RedisExecutor(url: configuration.redisURL, options: waitOptions, threadCount: 1, name: "wait-\(configuration.workerID)")
+        let urgentRedis = RedisExecutor(
+            url: configuration.redisURL, options: waitOptions, threadCount: configuration.urgentSlots > 0 ? 2 : 1,
+            name: "urgent-\(configuration.workerID)"
+        )
         let instance = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
         let runtime = WorkerRuntime(
             configuration: configuration, handler: handler, logger: logger, redis: redis, waiter: waiter,
-            writer: writer, instance: instance, registryExtras: registryExtras,
+            urgentRedis: urgentRedis, writer: writer, instance: instance, registryExtras: registryExtras,
             metrics: metrics ?? WorkerMetrics(brands: [], version: "", concurrency: configuration.concurrency)
         )
         do {
@@ -150,6 +161,7 @@ public final class WorkerRuntime: Service, Sendable {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.completionLoop() }
                 group.addTask { await self.acknowledgementLoop() }
+                group.addTask { await self.urgentSettlementLoop() }
             }
         }
         let settled = await withGracefulShutdownHandler {
@@ -157,9 +169,12 @@ public final class WorkerRuntime: Service, Sendable {
                 group.addTask { await self.periodic(every: self.configuration.leaseRenewInterval) { await self.renewLeases() } }
                 group.addTask { await self.periodic(every: self.configuration.maintenanceInterval) { await self.maintain() } }
                 group.addTask { await self.storeProbeLoop() }
+                async let urgentClaims: Void = self.urgentClaimLoop()
                 await self.claimLoop()
+                await urgentClaims
                 await self.drainHandlers()
                 self.completions.close()
+                self.urgentCompletions.close()
                 let settled = await self.settle(pipeline)
                 if !settled { await self.handBackEverythingInHand() }
                 group.cancelAll()
@@ -211,10 +226,11 @@ public final class WorkerRuntime: Service, Sendable {
         try await Task.detached { try await self.lanes(body) }.value
     }
 
-    func lanes<T: Sendable>(_ body: @escaping @Sendable (LaneStore) throws -> T) async throws -> T {
+    /// Runs a lane operation on `executor` (the general connections when `nil`).
+    func lanes<T: Sendable>(via executor: RedisExecutor? = nil, _ body: @escaping @Sendable (LaneStore) throws -> T) async throws -> T {
         let started = ContinuousClock.now
         do {
-            let value = try await redis.run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
+            let value = try await (executor ?? redis).run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
                 try body(LaneStore(connection: connection, keys: configuration.keys, configuration: configuration.lanes))
             }
             metrics.recordRedisRoundTrip(seconds: (ContinuousClock.now - started).seconds)
@@ -255,6 +271,7 @@ public final class WorkerRuntime: Service, Sendable {
     func closeResources(storeSettled: Bool = true) async {
         await redis.shutdown()
         await waiter.shutdown()
+        await urgentRedis.shutdown()
         let writer = self.writer
         let deadline = ContinuousClock.now + (storeSettled ? configuration.shutdownSettleAllowance : .zero)
         if await bounded(until: deadline, { await writer.close() }) == nil {

@@ -33,6 +33,11 @@ final class WorkerTestBench {
     /// Plans and enqueues `count` tickets of both brands; returns their ids.
     @discardableResult
     func enqueue(_ count: Int, prefix: String = "t", category: String? = nil) throws -> [String] {
+        try enqueuePlanned(count, prefix: prefix, category: category).map(\.id)
+    }
+
+    /// Plans and enqueues `count` tickets of both brands; returns their ids and planned lanes.
+    func enqueuePlanned(_ count: Int, prefix: String = "t", category: String? = nil) throws -> [(id: String, lane: Lane)] {
         let planner = IntakePlanner(catalog: catalog)
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let received = try RFC3339.parse("2026-11-27T15:00:00Z")
@@ -53,7 +58,7 @@ final class WorkerTestBench {
         }
         let accepted = try lanes.submit(entries)
         precondition(accepted.allSatisfy { $0 })
-        return entries.map(\.id)
+        return entries.map { ($0.id, $0.lane) }
     }
 
     func configuration(id: String = "w1", concurrency: Int = 64, retry: RetryPolicy = RetryPolicy()) throws -> WorkerConfiguration {
@@ -97,6 +102,19 @@ final class WorkerTestBench {
             }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
+        }
+    }
+
+    /// Starts a worker in-process and returns a function that shuts it down gracefully and
+    /// waits for it, so that a test can act on the bench while the worker runs.
+    func startWorker(_ configuration: WorkerConfiguration, handler: any TicketHandler) async throws -> @Sendable () async throws -> Void {
+        let logger = Logger(label: "test.worker")
+        let runtime = try await WorkerRuntime.start(configuration: configuration, handler: handler, logger: logger)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: runtime)], logger: logger))
+        let running = Task { try await group.run() }
+        return {
+            await group.triggerGracefulShutdown()
+            try await running.value
         }
     }
 

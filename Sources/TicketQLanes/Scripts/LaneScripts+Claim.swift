@@ -1,7 +1,12 @@
 import TicketQRedis
 
 extension LaneScripts {
-    /// Claims up to a batch: ARGV = workerId, batch, leaseMs, lowerStep.
+    /// Claims up to a batch: ARGV = workerId, batch, leaseMs, lowerStep, scope, reserve.
+    ///
+    /// Scope `urgent` claims from the same-business-day lane only and leaves the lower tier's
+    /// credit alone (an urgent claimer's few reserved slots). Scope `all` takes urgent tickets
+    /// only beyond the first `reserve` of them, which are left to the urgent claimers; with no
+    /// urgent claimer running, `reserve` is 0.
     ///
     /// Retries whose backoff is over go back to their lanes first. The same-business-day lane
     /// wins, except that while the lower tier (extended and standard, merged earliest deadline
@@ -13,6 +18,7 @@ extension LaneScripts {
     static let claim = script("""
         if not deployed() then return no_deployment() end
         local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+        local urgent_only, reserve = ARGV[5] == 'urgent', tonumber(ARGV[6] or '0')
         local now = now_ms()
         local due_retries = redis.call('ZRANGEBYSCORE', K_RETRY, '-inf', now, 'LIMIT', 0, 1000)
         for _, id in ipairs(due_retries) do
@@ -21,6 +27,11 @@ extension LaneScripts {
           if m then redis.call('ZADD', lane_key(m.code), m.due, id) end
         end
         local nu, ne, ns = redis.call('ZCARD', K_SBD), redis.call('ZCARD', K_EXT), redis.call('ZCARD', K_STD)
+        if urgent_only then
+          ne, ns = 0, 0
+        else
+          nu = math.max(0, nu - reserve)
+        end
         local credit = tonumber(redis.call('GET', K_CREDIT) or '0')
         local take_u, take_l, lower = 0, 0, ne + ns
         while take_u + take_l < batch do
@@ -35,7 +46,7 @@ extension LaneScripts {
             break
           end
         end
-        redis.call('SET', K_CREDIT, tostring(credit))
+        if not urgent_only then redis.call('SET', K_CREDIT, tostring(credit)) end
         local picked, codes, dues = {}, {}, {}
         local function pop(key, code, count)
           if count <= 0 then return end

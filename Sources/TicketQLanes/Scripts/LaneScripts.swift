@@ -14,8 +14,9 @@ enum LaneScripts {
         local K_RETRY, K_DEAD, K_DEADINFO, K_DEDUPE = KEYS[8], KEYS[9], KEYS[10], KEYS[11]
         local K_PROMOTE, K_FENCE, K_CREDIT, K_WAKE = KEYS[12], KEYS[13], KEYS[14], KEYS[15]
         local K_WORKERS, K_HIGHVOLUME, K_ATTEMPTS, K_DEPLOYMENT = KEYS[16], KEYS[17], KEYS[18], KEYS[19]
+        local K_URGENT_WAKE = KEYS[20]
         -- Keys after the deployment's own: a worker's ack journal, or the reaper's liveness keys.
-        local FIRST_EXTRA = 20
+        local FIRST_EXTRA = 21
         local K_JOURNAL = KEYS[FIRST_EXTRA]
         -- A deployment whose marker is gone lost its data (or was never initialised): writing
         -- would silently carry on without the tickets it held, so every writing script starts
@@ -48,10 +49,16 @@ enum LaneScripts {
         local function worker_of(lease)
           return string.match(lease, '^%d+|(.*)$')
         end
+        -- Wakes idle claimers: `n` of the general ones and, while the same-business-day lane
+        -- holds tickets, the urgent claimers (a list of its own, so that an urgent ticket never
+        -- waits for a general claimer busy with a batch).
         local function wake(n)
           local waiting = redis.call('LLEN', K_WAKE)
           local pushes = math.min(n, 64 - waiting)
           for _ = 1, pushes do redis.call('LPUSH', K_WAKE, '1') end
+          if redis.call('ZCARD', K_SBD) > 0 and redis.call('LLEN', K_URGENT_WAKE) < 16 then
+            redis.call('LPUSH', K_URGENT_WAKE, '1')
+          end
         end
         -- Runs COMMAND KEY item… in chunks (Lua's unpack has a stack limit); `stride` keeps
         -- pairs together.

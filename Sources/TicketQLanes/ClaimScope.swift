@@ -1,0 +1,15 @@
+/// Which lanes a claim takes from.
+public enum ClaimScope: Sendable, Hashable {
+    /// Every lane, by the lane rules; the first `leavingUrgent` tickets of the same-business-day
+    /// lane are left to urgent claimers (0 when the worker runs none).
+    case allLanes(leavingUrgent: Int)
+    /// The same-business-day lane only, without touching the lower tier's share.
+    case urgentOnly
+
+    var arguments: [[UInt8]] {
+        switch self {
+        case let .allLanes(reserve): return [Array("all".utf8), Array(String(max(0, reserve)).utf8)]
+        case .urgentOnly: return [Array("urgent".utf8), Array("0".utf8)]
+        }
+    }
+}
