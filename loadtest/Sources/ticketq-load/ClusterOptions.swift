@@ -25,6 +25,9 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: .customLong("worker-batch"), help: "Each local worker's --batch (default: the worker's).")
     var workerBatch: Int?
 
+    @Option(name: .customLong("worker-urgent-slots"), help: "Each local worker's --urgent-slots (default: the worker's; 0 turns the urgent fast path off).")
+    var workerUrgentSlots: Int?
+
     @Option(name: .customLong("worker-handler"), help: "Each local worker's --handler.")
     var workerHandler = "acknowledge"
 
@@ -80,7 +83,7 @@ struct ClusterOptions: ParsableArguments {
         options.redis = redis
         options.stores = stores
         options.namespace = namespace
-        options.workers = WorkerOptions(count: localCluster ?? 2, concurrency: workerConcurrency, batch: workerBatch, handler: workerHandler, durability: durability, lease: workerLease)
+        options.workers = WorkerOptions(count: localCluster ?? 2, concurrency: workerConcurrency, batch: workerBatch, handler: workerHandler, durability: durability, lease: workerLease, urgentSlots: workerUrgentSlots)
         options.ticketq = ticketq
         options.outputDirectory = out
         options.thresholds = try thresholds.map { text throws(LoadError) in try ThresholdExpression(text) }

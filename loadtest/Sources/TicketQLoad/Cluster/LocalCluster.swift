@@ -89,6 +89,7 @@ public final class LocalCluster: @unchecked Sendable {
         ]
         if let concurrency = options.concurrency { arguments += ["--concurrency", String(concurrency)] }
         if let batch = options.batch { arguments += ["--batch", String(batch)] }
+        if let urgentSlots = options.urgentSlots { arguments += ["--urgent-slots", String(urgentSlots)] }
         if let durability = options.durability { arguments += ["--durability", durability] }
         if let lease = options.lease { arguments += ["--lease", String(lease)] }
         let log = directory.appendingPathComponent("worker-\(slot + 1).log").path

@@ -12,20 +12,28 @@ public struct WorkerOptions: Sendable, Hashable {
     public var durability: String?
     /// Each worker's `--lease` in seconds; nil keeps the default.
     public var lease: Double?
+    /// Each worker's `--urgent-slots`; nil keeps the default.
+    public var urgentSlots: Int?
 
     /// Creates options.
-    public init(count: Int, concurrency: Int? = nil, batch: Int? = nil, handler: String = "acknowledge", durability: String? = nil, lease: Double? = nil) {
+    public init(
+        count: Int, concurrency: Int? = nil, batch: Int? = nil, handler: String = "acknowledge", durability: String? = nil,
+        lease: Double? = nil, urgentSlots: Int? = nil
+    ) {
         self.count = count
         self.concurrency = concurrency
         self.batch = batch
         self.handler = handler
         self.durability = durability
         self.lease = lease
+        self.urgentSlots = urgentSlots
     }
 
     /// The worker default for tickets in hand, used to bound duplicate executions.
     public static let defaultConcurrency = 2048
+    /// The worker default for slots reserved for urgent tickets on top of the concurrency.
+    public static let defaultUrgentSlots = 32
 
-    /// Tickets one worker holds at most.
-    public var effectiveConcurrency: Int { concurrency ?? Self.defaultConcurrency }
+    /// Tickets one worker holds at most (its urgent slots included).
+    public var effectiveConcurrency: Int { (concurrency ?? Self.defaultConcurrency) + (urgentSlots ?? Self.defaultUrgentSlots) }
 }
