@@ -70,18 +70,26 @@ let package = Package(
         // MARK: Local processes (a private redis-server, child processes)
         .target(name: "TicketQLocal", swiftSettings: swiftSettings),
 
-        // MARK: Intake (tickets in: validation, SLA planning, queue payloads)
-        .target(name: "TicketQIntake", dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage", "TicketQMail"], swiftSettings: swiftSettings),
+        // MARK: Wire schema (the records intake hands to workers through the queue)
+        .target(name: "TicketQWire", dependencies: ["TicketQCore", "TicketQConfig"], exclude: ["README.md"], swiftSettings: swiftSettings),
+
+        // MARK: Intake (tickets in: validation, SLA planning)
+        .target(
+            name: "TicketQIntake",
+            dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage", "TicketQMail", "TicketQWire"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Worker runtime
         .target(
             name: "TicketQWorker",
             dependencies: [
-                "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQLanes", "TicketQRedis", "TicketQStore",
+                "TicketQCore", "TicketQConfig", "TicketQWire", "TicketQLanes", "TicketQRedis", "TicketQStore",
                 "TicketQHTTP", "TicketQMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
 
@@ -139,10 +147,11 @@ let package = Package(
         .testTarget(name: "TicketQRedisTests", dependencies: ["TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQStoreTests", dependencies: ["TicketQStore", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQLanesTests", dependencies: ["TicketQLanes", "TicketQRedis", "TicketQTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TicketQIntakeTests", dependencies: ["TicketQIntake", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQWireTests", dependencies: ["TicketQWire", "TicketQCore", "TicketQConfig"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQIntakeTests", dependencies: ["TicketQIntake", "TicketQWire", "TicketQTriage", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQWorkerTests",
-            dependencies: ["TicketQWorker", "TicketQLanes", "TicketQRedis", "TicketQStore", "TicketQIntake", "TicketQTestSupport"],
+            dependencies: ["TicketQWorker", "TicketQLanes", "TicketQRedis", "TicketQStore", "TicketQIntake", "TicketQWire", "TicketQTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQTriageTests", dependencies: ["TicketQTriage", "TicketQCore", "TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),

@@ -2,6 +2,7 @@ import TicketQConfig
 import TicketQCore
 import TicketQLanes
 import TicketQTriage
+import TicketQWire
 
 /// Turns a decoded ticket into the entry its lane stores: triage when the ticket carries no
 /// category, the SLA plan and the queue payload. Shared by every intake path, so that a ticket

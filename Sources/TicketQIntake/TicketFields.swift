@@ -1,3 +1,5 @@
+import TicketQConfig
+
 /// The raw field values of one ticket line, type-checked but not yet validated.
 struct TicketFields {
     var id: String?

@@ -1,6 +1,6 @@
 import TicketQConfig
 import TicketQCore
-import TicketQIntake
+import TicketQWire
 
 /// The default handler: renders the brand's acknowledgement reply from its policy templates —
 /// the response due in the brand's local wording, a return authorization number for returns,

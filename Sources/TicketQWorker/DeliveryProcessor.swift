@@ -1,8 +1,8 @@
 import Foundation
 import TicketQCore
-import TicketQIntake
 import TicketQLanes
 import TicketQStore
+import TicketQWire
 
 /// Turns one claimed ticket into a delivery result: decode, enforce the delivery limit, run the
 /// handler, map failures to retries or dead letters.

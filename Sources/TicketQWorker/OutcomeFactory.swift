@@ -1,7 +1,7 @@
 import TicketQCore
-import TicketQIntake
 import TicketQLanes
 import TicketQStore
+import TicketQWire
 
 /// Builds outcome rows from a delivery and what became of it.
 enum OutcomeFactory {

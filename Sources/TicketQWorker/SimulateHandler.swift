@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import TicketQCore
-import TicketQIntake
+import TicketQWire
 
 /// A handler with a configurable service-time distribution and failure rate, for load tests
 /// and for exercising retries and dead letters (`--handler simulate:SPEC`).

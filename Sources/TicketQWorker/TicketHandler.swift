@@ -1,4 +1,4 @@
-import TicketQIntake
+import TicketQWire
 
 /// What a worker does with a ticket: ticketq's extension point.
 ///

@@ -2,6 +2,7 @@ import TicketQConfig
 import TicketQCore
 import TicketQIntake
 import TicketQTriage
+import TicketQWire
 import Testing
 
 struct IntakePlannerTests {

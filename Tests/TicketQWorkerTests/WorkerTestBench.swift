@@ -8,6 +8,7 @@ import TicketQLanes
 import TicketQRedis
 import TicketQStore
 import TicketQTestSupport
+import TicketQWire
 import TicketQWorker
 
 /// A private redis-server, an outcome store in a temporary directory, and helpers to enqueue

@@ -1,7 +1,5 @@
-import TicketQConfig
-
 /// One value of a flat JSON object, as ticket lines and queue payloads use them.
-enum JSONScalar {
+package enum JSONScalar {
     case string(String)
     case integer(Int64)
     case bool(Bool)
@@ -10,7 +8,7 @@ enum JSONScalar {
     case unsupported(kindName: String)
 
     /// The scalar of a parsed node.
-    init(_ node: ConfigNode) {
+    package init(_ node: ConfigNode) {
         switch node {
         case let .string(text, _): self = .string(text)
         case let .integer(value): self = .integer(value)
@@ -21,7 +19,7 @@ enum JSONScalar {
     }
 
     /// The kind's name in error messages, the same as ``ConfigNode/kindName``.
-    var kindName: String {
+    package var kindName: String {
         switch self {
         case .string: return "a string"
         case .integer: return "a number"

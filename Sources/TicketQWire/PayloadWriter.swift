@@ -1,3 +1,5 @@
+import TicketQConfig
+
 /// Appends the fields of one compact JSON object to a byte buffer, without Foundation.
 struct PayloadWriter {
     private var bytes: [UInt8]

@@ -1,7 +1,6 @@
 import TicketQConfig
 import TicketQCore
 import Testing
-@testable import TicketQIntake
 
 /// The fast scanner must accept only what `JSONParser` accepts and read it the same way, since
 /// decoding falls back to the parser whenever the scanner declines.

@@ -1,5 +1,3 @@
-import TicketQConfig
-
 /// A single-pass reader for the common case of intake and payload input: one JSON object whose
 /// values are strings, integers, booleans or null. It builds no tree and allocates only the
 /// value strings.
@@ -7,11 +5,11 @@ import TicketQConfig
 /// It accepts a subset of what ``JSONParser`` accepts and yields the same values for it; on
 /// anything else (another value kind, a fraction, an escaped key, any syntax error) it gives up,
 /// and callers fall back to ``JSONParser``, whose errors name the problem and its column.
-enum FlatJSONObjectScanner {
+package enum FlatJSONObjectScanner {
     /// Scans `bytes`, calling `visit` with each key's raw bytes and its value in order.
     ///
     /// - Returns: false when the input is not such an object or `visit` returned false.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UnsafeBufferPointer<UInt8>, JSONScalar) -> Bool) -> Bool {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UnsafeBufferPointer<UInt8>, JSONScalar) -> Bool) -> Bool {
         var reader = Reader(bytes: bytes)
         reader.skipWhitespace()
         guard reader.consume(UInt8(ascii: "{")) else { return false }

@@ -1,3 +1,5 @@
+import TicketQConfig
+
 /// The raw field values of one queue payload, type-checked but not yet validated.
 struct PayloadFields {
     var version: Int64?

@@ -1,8 +1,8 @@
 /// Finds the bytes that end or interrupt a run of JSON string text, eight bytes at a time.
-enum JSONStringBytes {
+package enum JSONStringBytes {
     /// The index of the first byte at or after `start` that is a quote, a backslash or a control
     /// character (the bytes a JSON string cannot hold unescaped), or `buffer.count`.
-    static func firstSpecial(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    package static func firstSpecial(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = buffer.count
         if let base = buffer.baseAddress {
@@ -21,7 +21,7 @@ enum JSONStringBytes {
     }
 
     @inline(__always)
-    static func isSpecial(_ byte: UInt8) -> Bool {
+    package static func isSpecial(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 

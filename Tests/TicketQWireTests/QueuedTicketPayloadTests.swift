@@ -1,6 +1,6 @@
 import TicketQConfig
 import TicketQCore
-import TicketQIntake
+import TicketQWire
 import Testing
 
 struct QueuedTicketPayloadTests {
@@ -51,19 +51,31 @@ struct QueuedTicketPayloadTests {
         )
     }
 
-    private func plannedTicket(bodyBytes: Int) throws -> QueuedTicket {
+    /// A ticket as intake queues it for the standard lane, with a body of `bodyBytes` bytes.
+    private func sampleTicket(bodyBytes: Int) throws -> QueuedTicket {
         let ticket = try Ticket(
             id: "CAFp1Xq-7Rk.2024-03-13@mail.example.com",
             brand: "pandorana",
-            receivedAt: try TicketFixtures.instant("2024-03-13T10:04:31-04:00"),
+            receivedAt: try RFC3339.parse("2024-03-13T10:04:31-04:00"),
             subject: "Re: Order #PA-1048213 still not delivered",
             body: String(repeating: "x", count: bodyBytes),
             from: "jane.customer@example.com",
             messageID: "<CAF=p1Xq-7Rk2+9sd@mail.example.com>",
             orderID: "PA-1048213"
         )
-        let plan = try IntakePlanner(catalog: try TicketFixtures.catalog()).plan(ticket, now: ticket.receivedAt)
-        return QueuedTicket(ticket: ticket, plan: plan, enqueuedAtMillis: 1_710_338_671_123)
+        return QueuedTicket(
+            ticket: ticket,
+            categoryResolved: "general",
+            urgent: false,
+            complex: false,
+            lane: .standard,
+            dueMillis: try RFC3339.parse("2024-03-18T10:04:31-04:00").secondsSinceEpoch * 1000,
+            resolutionDueMillis: nil,
+            effectiveReceiptMillis: ticket.receivedAt.secondsSinceEpoch * 1000,
+            policyVersion: "1",
+            calendarVersion: "1",
+            enqueuedAtMillis: 1_710_338_671_123
+        )
     }
 
     private func decodingError(_ bytes: [UInt8]) -> QueuedTicketDecodingError? {
@@ -85,21 +97,8 @@ struct QueuedTicketPayloadTests {
         }
     }
 
-    @Test func plannedTicketRoundTripsWithItsPlan() throws {
-        let queued = try plannedTicket(bodyBytes: 40)
-        let decoded = try QueuedTicket.decode(queued.encode())
-        #expect(decoded == queued)
-        #expect(decoded.lane == .standard)
-        #expect(decoded.receivedMillis == 1_710_338_671_000)
-        #expect(decoded.dueMillis == (try TicketFixtures.instant("2024-03-18T10:04:31-04:00")).secondsSinceEpoch * 1000)  // 24 business hours
-        #expect(decoded.resolutionDueMillis == nil)
-        #expect(decoded.enqueuedAtMillis == 1_710_338_671_123)
-        #expect(decoded.policyVersion == "1")
-        #expect(!decoded.truncated)
-    }
-
     @Test func payloadUsesShortKeysAndMilliseconds() throws {
-        let text = String(decoding: try plannedTicket(bodyBytes: 3).encode(), as: UTF8.self)
+        let text = String(decoding: try sampleTicket(bodyBytes: 3).encode(), as: UTF8.self)
         #expect(text.hasPrefix(#"{"v":1,"id":"CAFp1Xq-7Rk.2024-03-13@mail.example.com","br":"pandorana","rc":1710338671000,"ln":"n","#))
         #expect(text.hasSuffix(#","bd":"xxx"}"#))
         #expect(!text.contains("\": ") && !text.contains(", \""))
@@ -107,12 +106,12 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func payloadForA500ByteBodyIsSmall() throws {
-        let payload = try plannedTicket(bodyBytes: 500).encode()
+        let payload = try sampleTicket(bodyBytes: 500).encode()
         #expect(payload.count <= 500 + 350, "payload is \(payload.count) bytes")
     }
 
     @Test func everyTruncationOfAPayloadIsRejectedAsNotJSON() throws {
-        let payload = try plannedTicket(bodyBytes: 20).encode()
+        let payload = try sampleTicket(bodyBytes: 20).encode()
         for length in 0..<payload.count {
             guard case .notJSON? = decodingError(Array(payload[..<length])) else {
                 Issue.record("prefix of \(length) bytes was not rejected as not JSON")
@@ -124,7 +123,7 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func otherVersionsAreRejected() throws {
-        let payload = try plannedTicket(bodyBytes: 20).encode()
+        let payload = try sampleTicket(bodyBytes: 20).encode()
         let next = try PayloadEditing.setting("v", to: .integer(2), in: payload)
         #expect(decodingError(next) == .unsupportedVersion(2))
         #expect(decodingError(next)?.description == "undecodable ticket payload: version 2 is not supported (this build reads version 1)")
@@ -135,20 +134,20 @@ struct QueuedTicketPayloadTests {
 
     @Test(arguments: ["id", "br", "rc", "ln", "du", "er", "ca", "pv", "cv", "eq"])
     func missingRequiredFieldIsNamed(key: String) throws {
-        let payload = try PayloadEditing.removing(key, from: try plannedTicket(bodyBytes: 20).encode())
+        let payload = try PayloadEditing.removing(key, from: try sampleTicket(bodyBytes: 20).encode())
         let error = try #require(decodingError(payload))
         #expect(error == .missingField(key))
         #expect(error.description.contains("required field \"\(key)\""))
     }
 
     @Test func nullCountsAsMissing() throws {
-        let payload = try PayloadEditing.setting("du", to: .null, in: try plannedTicket(bodyBytes: 20).encode())
+        let payload = try PayloadEditing.setting("du", to: .null, in: try sampleTicket(bodyBytes: 20).encode())
         #expect(decodingError(payload) == .missingField("du"))
         #expect(decodingError(payload)?.description == "undecodable ticket payload: required field \"du\" (due in ms) is missing")
     }
 
     @Test func optionalFieldsMayBeAbsent() throws {
-        var payload = try plannedTicket(bodyBytes: 20).encode()
+        var payload = try sampleTicket(bodyBytes: 20).encode()
         for key in ["fr", "mi", "oi", "sj", "rd", "tc", "tu", "tx"] {
             payload = try PayloadEditing.removing(key, from: payload)
         }
@@ -160,7 +159,7 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func absentFlagsAreFalse() throws {
-        let payload = try plannedTicket(bodyBytes: 20).encode()
+        let payload = try sampleTicket(bodyBytes: 20).encode()
         let flagged = try PayloadEditing.edit(payload) { entries in
             entries.append(ConfigEntry(key: "ug", value: .bool(true)))
             entries.append(ConfigEntry(key: "cx", value: .bool(true)))
@@ -173,7 +172,7 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func wrongTypesAreNamed() throws {
-        let payload = try plannedTicket(bodyBytes: 20).encode()
+        let payload = try sampleTicket(bodyBytes: 20).encode()
         #expect(decodingError(try PayloadEditing.setting("du", to: .string("soon", quoted: true), in: payload))
             == .wrongType(field: "du", expected: "an integer", found: "a string"))
         #expect(decodingError(try PayloadEditing.setting("ug", to: .integer(1), in: payload))
@@ -185,7 +184,7 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func invalidValuesAreNamed() throws {
-        let payload = try plannedTicket(bodyBytes: 20).encode()
+        let payload = try sampleTicket(bodyBytes: 20).encode()
         #expect(decodingError(try PayloadEditing.setting("ln", to: .string("x", quoted: true), in: payload))
             == .invalidValue(field: "ln", reason: "holds \"x\", not a lane code (s, e or n)"))
         let badID = try #require(decodingError(try PayloadEditing.setting("id", to: .string("no spaces", quoted: true), in: payload)))
@@ -204,7 +203,7 @@ struct QueuedTicketPayloadTests {
     }
 
     @Test func unknownFieldsAndOtherShapesAreRejected() throws {
-        let payload = try plannedTicket(bodyBytes: 20).encode()
+        let payload = try sampleTicket(bodyBytes: 20).encode()
         #expect(decodingError(try PayloadEditing.setting("zz", to: .integer(1), in: payload)) == .unknownField("zz"))
         #expect(decodingError(Array("[1]".utf8)) == .notAnObject(found: "a list"))
         #expect(decodingError([]).map { if case .notJSON = $0 { true } else { false } } == true)

@@ -16,6 +16,7 @@ public enum QueuedTicketDecodingError: Error, Sendable, Hashable, CustomStringCo
     /// A value of the right type that breaks a rule (a bad id, an unknown lane code, …).
     case invalidValue(field: String, reason: String)
 
+    /// The reason, as workers record it when they dead-letter the ticket.
     public var description: String {
         switch self {
         case let .notJSON(reason):
