@@ -6,10 +6,17 @@ public enum ClaimScope: Sendable, Hashable {
     /// The same-business-day lane only, without touching the lower tier's share.
     case urgentOnly
 
+    /// Whether the claim's reply carries the payloads and meta (a few urgent tickets: one round
+    /// trip instead of two) or the client fetches them after it (a big batch).
+    var fetchesInline: Bool {
+        if case .urgentOnly = self { return true }
+        return false
+    }
+
     var arguments: [[UInt8]] {
         switch self {
-        case let .allLanes(reserve): return [Array("all".utf8), Array(String(max(0, reserve)).utf8)]
-        case .urgentOnly: return [Array("urgent".utf8), Array("0".utf8)]
+        case let .allLanes(reserve): return [Array("all".utf8), Array(String(max(0, reserve)).utf8), Array("separate".utf8)]
+        case .urgentOnly: return [Array("urgent".utf8), Array("0".utf8), Array("inline".utf8)]
         }
     }
 }

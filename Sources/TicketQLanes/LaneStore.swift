@@ -46,33 +46,41 @@ public final class LaneStore {
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ] + scope.arguments, "claim")
-        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % 5 == 0 else {
+        let stride = scope.fetchesInline ? 7 : 5
+        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % stride == 0 else {
             throw .unexpectedReply(operation: "claim", reply: "\(reply)")
         }
-        let count = (items.count - 1) / 5
+        let count = (items.count - 1) / stride
         guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: []) }
-        var ids: [[UInt8]] = []
-        ids.reserveCapacity(count)
-        for position in 0..<count { ids.append(items[1 + position * 5].bytes ?? []) }
-        let fetched: [RedisReply]
-        do {
-            fetched = try connection.pipeline([
-                [Array("HMGET".utf8), keys.key(.payload)] + ids,
-                [Array("HMGET".utf8), keys.key(.meta)] + ids,
-            ])
-        } catch {
-            throw .redis(error)
+        let payloads: [RedisReply]
+        let metas: [RedisReply]
+        if scope.fetchesInline {
+            payloads = (0..<count).map { items[1 + $0 * stride + 5] }
+            metas = (0..<count).map { items[1 + $0 * stride + 6] }
+        } else {
+            var ids: [[UInt8]] = []
+            ids.reserveCapacity(count)
+            for position in 0..<count { ids.append(items[1 + position * stride].bytes ?? []) }
+            let fetched: [RedisReply]
+            do {
+                fetched = try connection.pipeline([
+                    [Array("HMGET".utf8), keys.key(.payload)] + ids,
+                    [Array("HMGET".utf8), keys.key(.meta)] + ids,
+                ])
+            } catch {
+                throw .redis(error)
+            }
+            payloads = fetched[0].array ?? []
+            metas = fetched[1].array ?? []
         }
-        let payloads = fetched[0].array ?? []
-        let metas = fetched[1].array ?? []
         var tickets: [ClaimedTicket] = []
         tickets.reserveCapacity(count)
         for position in 0..<count {
-            let base = 1 + position * 5
+            let base = 1 + position * stride
             guard let id = items[base].string, let token = items[base + 1].int, let attempts = items[base + 2].int,
                   let lane = items[base + 3].string.flatMap(LaneCode.lane),
                   let due = items[base + 4].string.flatMap(Double.init).map({ Int64($0) })
-            else { throw .unexpectedReply(operation: "claim", reply: "\(items[base..<min(base + 5, items.count)])") }
+            else { throw .unexpectedReply(operation: "claim", reply: "\(items[base..<min(base + stride, items.count)])") }
             let meta = LaneMeta(metas[safe: position]?.bytes)
             tickets.append(ClaimedTicket(
                 lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,

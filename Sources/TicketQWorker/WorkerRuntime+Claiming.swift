@@ -68,7 +68,10 @@ extension WorkerRuntime {
         var outcomes: [PendingOutcome] = []
         outcomes.reserveCapacity(batch.tickets.count)
         var others: [DeliveryResult] = []
-        for claimed in batch.tickets {
+        for (index, claimed) in batch.tickets.enumerated() {
+            // A big batch gives the cooperative threads back now and then, so that the urgent
+            // path's work is not held up for a whole batch.
+            if index % 64 == 63 { await Task.yield() }
             switch processor.prepare(claimed, claimedAt: batch.serverTimeMillis) {
             case let .failure(dead):
                 outcomes.append(dead)
@@ -95,7 +98,9 @@ extension WorkerRuntime {
         // The task is created while the registry is locked, so that a handler finishing at once
         // cannot try to remove itself before it was added (and leave a stale entry behind).
         handlerTasks.withLock { tasks in
-            tasks[key] = Task { await self.runHandler(claimed, claimedAt: claimedAt, key: key, into: queue) }
+            tasks[key] = Task(priority: queue === urgentCompletions ? .high : nil) {
+                await self.runHandler(claimed, claimedAt: claimedAt, key: key, into: queue)
+            }
         }
         if aborting.load(ordering: .acquiring) { handlerTasks.withLock { $0[key]?.cancel() } }
     }

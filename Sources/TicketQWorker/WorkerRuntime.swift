@@ -161,7 +161,7 @@ public final class WorkerRuntime: Service, Sendable {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.completionLoop() }
                 group.addTask { await self.acknowledgementLoop() }
-                group.addTask { await self.urgentSettlementLoop() }
+                group.addTask(priority: .high) { await self.urgentSettlementLoop() }
             }
         }
         let settled = await withGracefulShutdownHandler {
@@ -169,9 +169,11 @@ public final class WorkerRuntime: Service, Sendable {
                 group.addTask { await self.periodic(every: self.configuration.leaseRenewInterval) { await self.renewLeases() } }
                 group.addTask { await self.periodic(every: self.configuration.maintenanceInterval) { await self.maintain() } }
                 group.addTask { await self.storeProbeLoop() }
-                async let urgentClaims: Void = self.urgentClaimLoop()
+                // Higher priority, so that the urgent path's continuations run before the
+                // backlog's batch work waiting on the same cooperative threads.
+                let urgentClaims = Task(priority: .high) { await self.urgentClaimLoop() }
                 await self.claimLoop()
-                await urgentClaims
+                await urgentClaims.value
                 await self.drainHandlers()
                 self.completions.close()
                 self.urgentCompletions.close()

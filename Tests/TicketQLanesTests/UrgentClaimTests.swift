@@ -29,6 +29,9 @@ struct UrgentClaimTests {
         let batch = try context.store.claim(worker: "w", batchSize: 10, scope: .urgentOnly)
         #expect(batch.tickets.map(\.lease.id) == ["u-0", "u-1", "u-2"])
         #expect(batch.tickets.allSatisfy { $0.lane == .sameBusinessDay && $0.attempts == 1 })
+        // The payload and meta come in the claim's own reply, as a general claim fetches them.
+        #expect(batch.tickets.map { $0.payload.map { String(decoding: $0, as: UTF8.self) } } == ["payload-u-0", "payload-u-1", "payload-u-2"])
+        #expect(batch.tickets.allSatisfy { $0.intakeLane == .sameBusinessDay && !$0.promoted && $0.enqueuedMillis > 0 })
         #expect(try credit(context) == creditBefore)
         let snapshot = try context.store.snapshot()
         #expect(snapshot.lanes[.standard]?.queued == 5)

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import TicketQCore
-import TicketQIntake
+import TicketQWire
 import TicketQLanes
 import TicketQStore
 import TicketQWorker

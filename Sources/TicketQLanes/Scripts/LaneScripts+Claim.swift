@@ -1,7 +1,7 @@
 import TicketQRedis
 
 extension LaneScripts {
-    /// Claims up to a batch: ARGV = workerId, batch, leaseMs, lowerStep, scope, reserve.
+    /// Claims up to a batch: ARGV = workerId, batch, leaseMs, lowerStep, scope, reserve, fetch.
     ///
     /// Scope `urgent` claims from the same-business-day lane only and leaves the lower tier's
     /// credit alone (an urgent claimer's few reserved slots). Scope `all` takes urgent tickets
@@ -14,11 +14,13 @@ extension LaneScripts {
     /// whenever a whole credit is available — a guaranteed minimum share. Each claimed ticket
     /// gets a fencing token, a lease in the in-flight set and one more delivery attempt.
     /// Returns `{nowMs, id, token, attempts, laneCode, dueMs, …}`; the client then fetches
-    /// payloads and meta with plain `HMGET`s, far cheaper than passing them through Lua.
+    /// payloads and meta with plain `HMGET`s, far cheaper than passing them through Lua. With
+    /// fetch `inline` (the urgent claimer's few tickets, where a round trip costs more than the
+    /// copy), each ticket's payload and meta follow its fields in the reply instead.
     static let claim = script("""
         if not deployed() then return no_deployment() end
         local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-        local urgent_only, reserve = ARGV[5] == 'urgent', tonumber(ARGV[6] or '0')
+        local urgent_only, reserve, inline = ARGV[5] == 'urgent', tonumber(ARGV[6] or '0'), ARGV[7] == 'inline'
         local now = now_ms()
         local due_retries = redis.call('ZRANGEBYSCORE', K_RETRY, '-inf', now, 'LIMIT', 0, 1000)
         for _, id in ipairs(due_retries) do
@@ -94,6 +96,10 @@ extension LaneScripts {
           out[#out + 1] = redis.call('HINCRBY', K_ATTEMPTS, id, 1)
           out[#out + 1] = codes[i]
           out[#out + 1] = dues[i]
+          if inline then
+            out[#out + 1] = redis.call('HGET', K_PAYLOAD, id)
+            out[#out + 1] = redis.call('HGET', K_META, id)
+          end
         end
         bulk('ZADD', K_INFLIGHT, inflight, 2)
         bulk('HSET', K_LEASE, leases, 2)
