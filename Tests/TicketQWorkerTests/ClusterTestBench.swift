@@ -86,15 +86,21 @@ final class ClusterTestBench {
     ///   - redis: the URL it connects to (defaults to the server's; give a ``FaultProxy``'s URL
     ///     to put faults between them).
     @discardableResult
+    ///   - launcher: a program and its arguments that start the worker command (e.g. `faketime`).
     func startWorker(
         id: String, store: String, handler: String = "simulate:fixed=2ms", concurrency: Int = 32,
-        extra: [String] = [], name: String? = nil, redis: String? = nil
+        extra: [String] = [], name: String? = nil, redis: String? = nil, launcher: [String] = []
     ) throws -> ManagedProcess {
-        let arguments = [
+        var arguments = [
             "worker", "--redis", redis ?? server.url, "--db", storePath(store), "--id", id,
             "--concurrency", String(concurrency), "--handler", handler,
         ] + extra
-        let process = try ManagedProcess(executable, arguments, name: name ?? id, logDirectory: directory.url)
+        var program = executable
+        if let first = launcher.first {
+            arguments = Array(launcher.dropFirst()) + [executable.path] + arguments
+            program = URL(fileURLWithPath: first)
+        }
+        let process = try ManagedProcess(program, arguments, name: name ?? id, logDirectory: directory.url)
         processes.append(process)
         return process
     }
@@ -110,10 +116,11 @@ final class ClusterTestBench {
     @discardableResult
     func startReadyWorker(
         id: String, store: String, handler: String = "simulate:fixed=2ms", concurrency: Int = 32,
-        extra: [String] = [], name: String? = nil, redis: String? = nil
+        extra: [String] = [], name: String? = nil, redis: String? = nil, launcher: [String] = []
     ) async throws -> ManagedProcess {
         let worker = try startWorker(
-            id: id, store: store, handler: handler, concurrency: concurrency, extra: extra, name: name, redis: redis
+            id: id, store: store, handler: handler, concurrency: concurrency, extra: extra, name: name, redis: redis,
+            launcher: launcher
         )
         let ready = try await eventually("\(worker.name) started", timeout: .seconds(20)) {
             guard worker.isRunning else { return true }
