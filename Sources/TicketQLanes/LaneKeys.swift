@@ -76,9 +76,12 @@ public struct LaneKeys: Sendable, Hashable {
     /// The deployment marker (``DeploymentRecord``).
     public var deployment: [UInt8] { key(.deployment) }
 
-    /// The journal of a worker's recently accepted acks.
-    public func ackJournal(worker: String) -> [UInt8] {
-        Array("{\(namespace)}:ackjournal:\(worker)".utf8)
+    /// The journal of a worker's recently accepted acks (`journal` names which of its two).
+    public func ackJournal(worker: String, journal: AckJournal = .general) -> [UInt8] {
+        switch journal {
+        case .general: return Array("{\(namespace)}:ackjournal:\(worker)".utf8)
+        case .urgent: return Array("{\(namespace)}:ackjournal-urgent:\(worker)".utf8)
+        }
     }
 
     /// The quarantine's index: id → what is known of a message intake could not use (JSON).

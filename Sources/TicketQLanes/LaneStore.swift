@@ -96,19 +96,23 @@ public final class LaneStore {
     /// Acknowledges completed tickets, which then leave Redis.
     ///
     /// - Returns: one flag per lease: false when the lease was lost (the outcome must be superseded).
-    /// - Parameter journalWorker: a worker whose ack journal records the accepted leases (see
-    ///   ``ackJournal(worker:)``); nil records nothing.
-    public func acknowledge(_ leases: [TicketLease], journalWorker: String? = nil) throws(LanesError) -> [Bool] {
+    /// - Parameters:
+    ///   - journalWorker: a worker whose ack journal records the accepted leases (see
+    ///     ``ackJournal(worker:journal:)``); nil records nothing.
+    ///   - journal: which of the worker's journals.
+    public func acknowledge(_ leases: [TicketLease], journalWorker: String? = nil, journal: AckJournal = .general) throws(LanesError) -> [Bool] {
         guard !leases.isEmpty else { return [] }
         let reply = try run(
             LaneScripts.acknowledge, [bytes(leases.count)] + pairs(leases), "acknowledge",
-            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0)] } ?? []
+            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0, journal: journal)] } ?? []
         )
         return try flags(reply, count: leases.count, "acknowledge")
     }
 
     /// Moves tickets to the dead-letter set with a JSON object describing why.
-    public func deadLetter(_ items: [(lease: TicketLease, infoJSON: String)], journalWorker: String? = nil) throws(LanesError) -> [Bool] {
+    public func deadLetter(
+        _ items: [(lease: TicketLease, infoJSON: String)], journalWorker: String? = nil, journal: AckJournal = .general
+    ) throws(LanesError) -> [Bool] {
         guard !items.isEmpty else { return [] }
         var arguments = [bytes(items.count)]
         for item in items {
@@ -116,14 +120,15 @@ public final class LaneStore {
         }
         let reply = try run(
             LaneScripts.deadLetter, arguments, "dead-letter",
-            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0)] } ?? []
+            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0, journal: journal)] } ?? []
         )
         return try flags(reply, count: items.count, "dead-letter")
     }
 
-    /// The leases whose settlement Redis accepted recently for `worker` (its last 64 batches).
-    public func ackJournal(worker: String) throws(LanesError) -> Set<TicketLease> {
-        let reply = try command(["LRANGE", keys.ackJournal(worker: worker), "0", "-1"], "journal")
+    /// The leases whose settlement Redis accepted recently for `worker` in one of its journals
+    /// (the last 64 batches of that journal).
+    public func ackJournal(worker: String, journal: AckJournal = .general) throws(LanesError) -> Set<TicketLease> {
+        let reply = try command(["LRANGE", keys.ackJournal(worker: worker, journal: journal), "0", "-1"], "journal")
         var result: Set<TicketLease> = []
         for batch in reply.array ?? [] {
             for entry in (batch.string ?? "").split(separator: ",") {

@@ -27,6 +27,8 @@ public final class WorkerMetrics: Sendable {
     let released: Counter
     let inFlight: Gauge
     let concurrencyLimit: Gauge
+    let urgentInFlight: Gauge
+    let urgentSlots: Gauge
     let redisRoundTrip: ValueHistogram
     let commitSeconds: ValueHistogram
     let commitBatchSize: ValueHistogram
@@ -88,8 +90,10 @@ public final class WorkerMetrics: Sendable {
         superseded = counter("outcomes_superseded", "Outcome rows marked superseded because another delivery's outcome was accepted.")
         duplicatesSuppressed = counter("duplicate_outcomes_suppressed", "Outcomes not inserted because the store already had a row for the ticket.")
         released = counter("tickets_released", "Tickets handed back to their lane without counting a delivery (on shutdown, or when the store could not commit their outcomes).")
-        inFlight = gauge("in_flight", "Tickets this process has claimed and not yet settled.")
-        concurrencyLimit = gauge("concurrency_limit", "Tickets this process may hold at once.")
+        inFlight = gauge("in_flight", "Tickets this process has claimed and not yet settled (urgent ones included).")
+        concurrencyLimit = gauge("concurrency_limit", "Tickets this process may hold at once, besides its urgent slots.")
+        urgentInFlight = gauge("urgent_in_flight", "Same-business-day tickets this process holds in its reserved urgent slots.")
+        urgentSlots = gauge("urgent_slots", "Slots this process reserves for same-business-day tickets (--urgent-slots).")
         redisRoundTrip = histogram("redis_roundtrip", unit: "seconds", "Seconds per Redis operation (one command, script or pipeline).", MetricBuckets.operationSeconds)
         commitSeconds = histogram("store_commit", unit: "seconds", "Seconds per outcome-store group commit.", MetricBuckets.operationSeconds)
         commitBatchSize = histogram("store_commit_batch_size", unit: "", "Outcomes per outcome-store group commit.", MetricBuckets.batchSizes)
@@ -183,6 +187,12 @@ public final class WorkerMetrics: Sendable {
 
     /// Sets the number of tickets in hand.
     public func setInFlight(_ count: Int) { inFlight.set(Double(count)) }
+
+    /// Sets the number of tickets in hand in the urgent slots.
+    public func setUrgentInFlight(_ count: Int) { urgentInFlight.set(Double(count)) }
+
+    /// Sets the number of urgent slots.
+    public func setUrgentSlots(_ count: Int) { urgentSlots.set(Double(count)) }
 
     // MARK: Redis and brands
 

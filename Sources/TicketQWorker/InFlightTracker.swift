@@ -32,6 +32,9 @@ final class InFlightTracker: Sendable {
     /// Free general slots.
     var freeSlots: Int { capacity - state.withLock { $0.generalCount } }
 
+    /// Tickets in hand in the urgent slots.
+    var urgentCount: Int { state.withLock { $0.urgent.count } }
+
     /// Free urgent slots.
     var freeUrgentSlots: Int { urgentCapacity - state.withLock { $0.urgent.count } }
 

@@ -41,7 +41,7 @@ extension WorkerRuntime {
                 continue
             }
             tracker.add(batch.tickets.map(\.lease))
-            metrics.setInFlight(tracker.count)
+            publishInFlight()
             recordRedeliveries(batch)
             if handler.runsInline {
                 await handleInline(batch, into: completions)

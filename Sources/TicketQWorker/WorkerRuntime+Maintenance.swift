@@ -80,7 +80,9 @@ extension WorkerRuntime {
         let worker = configuration.workerID
         let unconfirmed = try await writer.unconfirmedOutcomes(worker: worker, olderThan: Int64.max)
         if !unconfirmed.isEmpty {
-            let journal = try await lanes { store in try store.ackJournal(worker: worker) }
+            let journal = try await lanes { store in
+                try AckJournal.allCases.reduce(into: Set<TicketLease>()) { $0.formUnion(try store.ackJournal(worker: worker, journal: $1)) }
+            }
             var confirm: [FencedTicket] = []
             var supersede: [FencedTicket] = []
             for row in unconfirmed {

@@ -74,16 +74,16 @@ extension WorkerRuntime {
     }
 
     /// Acknowledges committed outcomes in Redis, then confirms or supersedes them in the store.
-    func acknowledge(_ batch: [PendingOutcome], via executor: RedisExecutor? = nil) async {
+    func acknowledge(_ batch: [PendingOutcome], via executor: RedisExecutor? = nil, journal: AckJournal = .general) async {
         let worker = configuration.workerID
         let done = batch.filter { $0.deadInfoJSON == nil }
         let dead = batch.filter { $0.deadInfoJSON != nil }
-        let doneFlags = await settleInRedis(done.map(\.lease), via: executor) { store, leases in
-            try store.acknowledge(leases, journalWorker: worker)
+        let doneFlags = await settleInRedis(done.map(\.lease), via: executor, journal: journal) { store, leases in
+            try store.acknowledge(leases, journalWorker: worker, journal: journal)
         }
         let deadInfo = Dictionary(dead.map { ($0.lease, $0.deadInfoJSON ?? "{}") }, uniquingKeysWith: { first, _ in first })
-        let deadFlags = await settleInRedis(dead.map(\.lease), via: executor) { store, leases in
-            try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker)
+        let deadFlags = await settleInRedis(dead.map(\.lease), via: executor, journal: journal) { store, leases in
+            try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker, journal: journal)
         }
         var accepted: [FencedTicket] = []
         var refused: [FencedTicket] = []
@@ -95,7 +95,7 @@ extension WorkerRuntime {
             if flag { accepted.append(fenced) } else { refused.append(fenced) }
         }
         tracker.remove(batch.map(\.lease.id))
-        metrics.setInFlight(tracker.count)
+        publishInFlight()
         metrics.recordFencingRejections(refused.count)
         for pending in dead where deadFlags[pending.lease] == true {
             metrics.recordDeadLetter(reason: pending.record.deadReason ?? "")
@@ -128,6 +128,7 @@ extension WorkerRuntime {
     func settleInRedis(
         _ leases: [TicketLease],
         via executor: RedisExecutor? = nil,
+        journal: AckJournal = .general,
         _ operation: @escaping @Sendable (LaneStore, [TicketLease]) throws -> [Bool]
     ) async -> [TicketLease: Bool] {
         var result: [TicketLease: Bool] = [:]
@@ -139,8 +140,8 @@ extension WorkerRuntime {
         while !remaining.isEmpty {
             if outcomeUnknown {
                 do {
-                    let journal = try await lanes(via: executor) { store in try store.ackJournal(worker: worker) }
-                    for lease in remaining where journal.contains(lease) { result[lease] = true }
+                    let accepted = try await lanes(via: executor) { store in try store.ackJournal(worker: worker, journal: journal) }
+                    for lease in remaining where accepted.contains(lease) { result[lease] = true }
                     remaining = remaining.filter { result[$0] == nil }
                     outcomeUnknown = false
                 } catch {

@@ -68,7 +68,7 @@ extension WorkerRuntime {
             }
             tracker.remove(chunk.map(\.id))
         }
-        metrics.setInFlight(tracker.count)
+        publishInFlight()
     }
 
     /// Why the stop must be reported as a failure (exit status 1), or `nil` for a clean stop.

@@ -58,7 +58,7 @@ extension WorkerRuntime {
             ])
         }
         tracker.remove(leases.map(\.id))
-        metrics.setInFlight(tracker.count)
+        publishInFlight()
     }
 
     /// Pauses the claimer while the store fails (until it commits again or the worker stops).

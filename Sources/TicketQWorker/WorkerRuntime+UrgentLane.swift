@@ -50,7 +50,7 @@ extension WorkerRuntime {
                 continue
             }
             tracker.add(batch.tickets.map(\.lease), urgent: true)
-            metrics.setInFlight(tracker.count)
+            publishInFlight()
             recordRedeliveries(batch)
             if handler.runsInline {
                 await handleInline(batch, into: urgentCompletions)
@@ -65,7 +65,7 @@ extension WorkerRuntime {
         while await urgentCompletions.waitForItems() {
             let batch = urgentCompletions.take(configuration.groupCommitLimit)
             guard !batch.isEmpty else { continue }
-            if await commit(batch) { await acknowledge(batch, via: urgentRedis) }
+            if await commit(batch) { await acknowledge(batch, via: urgentRedis, journal: .urgent) }
         }
     }
 

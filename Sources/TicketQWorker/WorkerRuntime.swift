@@ -73,6 +73,7 @@ public final class WorkerRuntime: Service, Sendable {
         self.instance = instance
         self.registryExtras = registryExtras
         tracker = InFlightTracker(capacity: configuration.concurrency, urgentCapacity: configuration.urgentSlots)
+        metrics.setUrgentSlots(configuration.urgentSlots)
         storeHealth = StoreHealth(path: configuration.databasePath, unhealthyAfter: configuration.unhealthyAfter)
         processor = DeliveryProcessor(handler: handler, retry: configuration.retry, workerID: configuration.workerID, clock: clock)
         startedAtMillis = DeliveryProcessor.nowMillis
@@ -228,6 +229,12 @@ public final class WorkerRuntime: Service, Sendable {
         try await Task.detached { try await self.lanes(body) }.value
     }
 
+    /// Publishes the tickets in hand (all, and those in the urgent slots).
+    func publishInFlight() {
+        metrics.setInFlight(tracker.count)
+        metrics.setUrgentInFlight(tracker.urgentCount)
+    }
+
     /// Runs a lane operation on `executor` (the general connections when `nil`).
     func lanes<T: Sendable>(via executor: RedisExecutor? = nil, _ body: @escaping @Sendable (LaneStore) throws -> T) async throws -> T {
         let started = ContinuousClock.now
@@ -263,6 +270,7 @@ public final class WorkerRuntime: Service, Sendable {
         // "ok", or the SQLite error of the outcome store's failing commits (shown by `ticketq status`).
         object.add("store", storeHealth.failure?.kind.sqliteName ?? "ok")
         object.add("concurrency", Int64(configuration.concurrency))
+        object.add("urgent_slots", Int64(configuration.urgentSlots))
         object.add("handler", handler.name)
         for (key, value) in registryExtras.sorted(by: { $0.key < $1.key }) { object.add(key, value) }
         return object.json

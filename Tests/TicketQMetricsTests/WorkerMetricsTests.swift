@@ -28,6 +28,18 @@ import Testing
         #expect(samples.family("ticketq_lane_depth").isEmpty, "only the collector exports lane gauges")
     }
 
+    @Test func urgentSlotsAndTheirTicketsAreGauges() {
+        let metrics = makeMetrics()
+        #expect(ExpositionSamples(metrics.render())["ticketq_urgent_slots"] == 0)
+        metrics.setUrgentSlots(32)
+        metrics.setInFlight(70)
+        metrics.setUrgentInFlight(6)
+        let samples = ExpositionSamples(metrics.render())
+        #expect(samples["ticketq_urgent_slots"] == 32)
+        #expect(samples["ticketq_urgent_in_flight"] == 6)
+        #expect(samples["ticketq_in_flight"] == 70)
+    }
+
     @Test func committedOutcomesFeedCountersAndHistograms() {
         let metrics = makeMetrics()
         let due: Int64 = 10_000_000

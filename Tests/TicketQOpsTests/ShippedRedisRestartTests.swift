@@ -26,7 +26,10 @@ struct ShippedRedisRestartTests {
         // In flight: a worker holds tickets with a handler that never finishes, then dies.
         let (queuedFile, queuedIDs) = try bench.ops.writeTickets(300, prefix: "queued")
         #expect(try await bench.ops.run(["submit", queuedFile]).status == 0)
-        let holding = try bench.startWorker("holding", handler: "simulate:fixed=3600s", extra: ["--concurrency", "25", "--batch", "25"])
+        // Exactly 25 held: the general slots only, no urgent fast path on top.
+        let holding = try bench.startWorker(
+            "holding", handler: "simulate:fixed=3600s", extra: ["--concurrency", "25", "--batch", "25", "--urgent-slots", "0"]
+        )
         let holds = try await bench.ops.eventually(timeout: .seconds(60)) { await bench.state()?.inFlight == 25 }
         #expect(holds, "\(holding.logTail())")
         holding.kill()

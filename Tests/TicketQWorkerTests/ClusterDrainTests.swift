@@ -1,4 +1,5 @@
 import Foundation
+import TicketQCore
 import TicketQLanes
 import TicketQTestSupport
 import Testing
@@ -52,10 +53,11 @@ struct ClusterDrainTests {
         let bench = try ClusterTestBench()
         let (file, ids) = try bench.writeTickets(24, prefix: "g")
         #expect(try await bench.submit(file).output.status == 0)
+        let held = try Self.heldBySlowWorker(bench, generalSlots: 8)
         let worker = try await bench.startReadyWorker(
             id: "slow", store: "a", handler: "simulate:fixed=30s", concurrency: 8, extra: ["--grace", "1"]
         )
-        let holding = try await bench.eventually("slow holds 8", timeout: .seconds(30)) { bench.snapshot()?.inFlight == 8 }
+        let holding = try await bench.eventually("slow holds \(held)", timeout: .seconds(30)) { bench.snapshot()?.inFlight == held }
         #expect(holding, "\(bench.logs)")
 
         worker.terminate()
@@ -68,8 +70,9 @@ struct ClusterDrainTests {
         let bench = try ClusterTestBench()
         let (file, ids) = try bench.writeTickets(24, prefix: "s")
         #expect(try await bench.submit(file).output.status == 0)
+        let held = try Self.heldBySlowWorker(bench, generalSlots: 8)
         let worker = try await bench.startReadyWorker(id: "stuck", store: "a", handler: "simulate:fixed=30s", concurrency: 8)
-        let holding = try await bench.eventually("stuck holds 8", timeout: .seconds(30)) { bench.snapshot()?.inFlight == 8 }
+        let holding = try await bench.eventually("stuck holds \(held)", timeout: .seconds(30)) { bench.snapshot()?.inFlight == held }
         #expect(holding, "\(bench.logs)")
 
         // The default grace period (20 s) would outlast this wait; the second signal must not wait for it.
@@ -78,6 +81,15 @@ struct ClusterDrainTests {
         worker.terminate()
         #expect(await worker.waitForExit(timeout: .seconds(10)) == 0, "a second SIGTERM should release everything and exit 0\n\(bench.logs)")
         try await expectEverythingBackAndRedeliveredOnce(bench, ids: ids)
+    }
+
+    /// What a worker whose handler never finishes ends up holding: its general slots, plus every
+    /// queued same-business-day ticket in its urgent slots (32 by default). Read before it starts.
+    private static func heldBySlowWorker(_ bench: ClusterTestBench, generalSlots: Int) throws -> Int {
+        let snapshot = try #require(bench.snapshot())
+        let urgent = min(snapshot.lanes[.sameBusinessDay]?.depth ?? 0, 32)
+        let others = snapshot.lanes.values.map(\.depth).reduce(0, +) - urgent
+        return min(others, generalSlots) + urgent
     }
 
     /// Prometheus holds a keep-alive connection to `/metrics` between scrapes; SIGTERM must still

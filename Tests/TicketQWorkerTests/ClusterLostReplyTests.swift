@@ -16,6 +16,9 @@ struct ClusterLostReplyTests {
     }
 
     static let journalKey = String(decoding: (try! LaneKeys(namespace: "ticketq")).ackJournal(worker: "worker-a"), as: UTF8.self)
+    static let urgentJournalKey = String(
+        decoding: (try! LaneKeys(namespace: "ticketq")).ackJournal(worker: "worker-a", journal: .urgent), as: UTF8.self
+    )
 
     /// The reply of an acknowledgement (an `EVALSHA` naming the worker's ack journal).
     static func ack(cut: Bool) -> LostReply { LostReply(needles: ["EVALSHA", journalKey], cut: cut) }
@@ -23,6 +26,13 @@ struct ClusterLostReplyTests {
     @Test(.timeLimit(.minutes(2)), arguments: [false, true])
     func anAckWhoseReplyIsLostKeepsItsOutcome(cut: Bool) async throws {
         try await run(losing: [Self.ack(cut: cut)])
+    }
+
+    /// The urgent fast path acknowledges alongside the backlog: while its ack waits out the
+    /// command timeout, the backlog's acks go on, and its own journal must still tell.
+    @Test(.timeLimit(.minutes(2)), arguments: [false, true])
+    func anUrgentAckWhoseReplyIsLostKeepsItsOutcome(cut: Bool) async throws {
+        try await run(losing: [LostReply(needles: ["EVALSHA", Self.urgentJournalKey], cut: cut)])
     }
 
     /// The reply of the ack is lost, then the reply of the journal read that follows it. The ack
