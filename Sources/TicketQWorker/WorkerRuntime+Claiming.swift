@@ -9,56 +9,81 @@ import TicketQStore
 
 /// Claiming tickets and running their handlers.
 extension WorkerRuntime {
-    func claimLoop() async {
+    /// Claims tickets for `claimer` and starts their handlers until the worker stops.
+    func claimLoop(_ claimer: Claimer) async {
+        if claimer == .urgent && configuration.urgentSlots == 0 { return }
         var failures = 0
         while !isStopping {
             if !storeHealth.isHealthy {
                 await waitForStore()
                 continue
             }
-            await tracker.waitForFreeSlots(max(1, min(configuration.claimBatch, configuration.concurrency / 4)))
+            let wanted = await freeSlots(for: claimer)
             if isStopping { break }
-            let wanted = min(configuration.claimBatch, tracker.freeSlots)
             guard wanted > 0 else { continue }
             let batch: ClaimBatch
             do {
-                let scope = ClaimScope.allLanes(leavingUrgent: configuration.urgentSlots)
-                batch = try await lanes { [configuration] store in try store.claim(worker: configuration.workerID, batchSize: wanted, scope: scope) }
+                let scope = claimer == .urgent ? ClaimScope.urgentOnly : .allLanes(leavingUrgent: configuration.urgentSlots)
+                batch = try await lanes(via: executor(for: claimer)) { [configuration] store in
+                    try store.claim(worker: configuration.workerID, batchSize: wanted, scope: scope)
+                }
                 clock.observe(serverMillis: batch.serverTimeMillis)
                 failures = 0
             } catch LanesError.deploymentMissing {
-                noteDeployment(present: false)
+                // The general claimer reports it; both wait for the marker.
+                if claimer == .general { noteDeployment(present: false) }
                 try? await Task.sleep(for: configuration.deploymentRecheckInterval)
                 continue
             } catch {
                 failures += 1
-                logger.error("claim failed; retrying", metadata: ["error": "\(error)", "failures": "\(failures)"])
+                logger.error("\(claimer.logPrefix)claim failed; retrying", metadata: ["error": "\(error)", "failures": "\(failures)"])
                 try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: failures))
                 continue
             }
             if batch.tickets.isEmpty {
-                await waitForWork()
+                await waitForWork(claimer)
                 continue
             }
-            tracker.add(batch.tickets.map(\.lease))
+            tracker.add(batch.tickets.map(\.lease), urgent: claimer == .urgent)
             publishInFlight()
             recordRedeliveries(batch)
+            let queue = claimer == .urgent ? urgentCompletions : completions
             if handler.runsInline {
-                await handleInline(batch, into: completions)
+                await handleInline(batch, into: queue)
             } else {
-                for claimed in batch.tickets { spawnHandler(claimed, claimedAt: batch.serverTimeMillis, into: completions) }
+                for claimed in batch.tickets { spawnHandler(claimed, claimedAt: batch.serverTimeMillis, into: queue) }
             }
         }
     }
 
-    func waitForWork() async {
+    /// Waits until `claimer` has room, and returns how many tickets it may claim now.
+    private func freeSlots(for claimer: Claimer) async -> Int {
+        switch claimer {
+        case .general:
+            await tracker.waitForFreeSlots(max(1, min(configuration.claimBatch, configuration.concurrency / 4)))
+            return min(configuration.claimBatch, tracker.freeSlots)
+        case .urgent:
+            await tracker.waitForFreeUrgentSlot()
+            return tracker.freeUrgentSlots
+        }
+    }
+
+    /// The connections `claimer` claims on (`nil`: the general ones).
+    private func executor(for claimer: Claimer) -> RedisExecutor? {
+        claimer == .urgent ? urgentRedis : nil
+    }
+
+    /// Blocks on `claimer`'s wake-up list until work may be waiting or the idle wait passes.
+    private func waitForWork(_ claimer: Claimer) async {
         do {
-            _ = try await waiter.run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
-                try LaneStore(connection: connection, keys: configuration.keys, configuration: configuration.lanes)
-                    .waitForWork(timeout: configuration.idleWait)
+            _ = try await (claimer == .urgent ? urgentRedis : waiter).run(retry: .reconnect(maxAttempts: 3)) { [configuration] connection in
+                let store = LaneStore(connection: connection, keys: configuration.keys, configuration: configuration.lanes)
+                return claimer == .urgent
+                    ? try store.waitForUrgentWork(timeout: configuration.idleWait)
+                    : try store.waitForWork(timeout: configuration.idleWait)
             }
         } catch {
-            logger.warning("waiting for work failed", metadata: ["error": "\(error)"])
+            logger.warning("waiting for \(claimer.logPrefix)work failed", metadata: ["error": "\(error)"])
             try? await Task.sleep(for: .milliseconds(200))
         }
     }

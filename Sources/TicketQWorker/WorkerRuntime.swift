@@ -172,8 +172,8 @@ public final class WorkerRuntime: Service, Sendable {
                 group.addTask { await self.storeProbeLoop() }
                 // Higher priority, so that the urgent path's continuations run before the
                 // backlog's batch work waiting on the same cooperative threads.
-                let urgentClaims = Task(priority: .high) { await self.urgentClaimLoop() }
-                await self.claimLoop()
+                let urgentClaims = Task(priority: .high) { await self.claimLoop(.urgent) }
+                await self.claimLoop(.general)
                 await urgentClaims.value
                 await self.drainHandlers()
                 self.completions.close()
