@@ -48,7 +48,7 @@ let package = Package(
         // MARK: Adapters
         .target(name: "TicketQRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
         .target(name: "TicketQStore", dependencies: ["CSQLite", "TicketQCore"], swiftSettings: swiftSettings),
-        .target(name: "TicketQLanes", dependencies: ["TicketQCore", "TicketQRedis"], swiftSettings: swiftSettings),
+        .target(name: "TicketQLanes", dependencies: ["TicketQCore", "TicketQRedis"], exclude: ["Library/ticketq.lua"], swiftSettings: swiftSettings),
 
         .target(
             name: "TicketQHTTP",

@@ -26,6 +26,7 @@ extension DeploymentCommand {
             let target = "Redis \(lanes.connection.url.redacted), namespace \(lanes.keys.namespace)"
             let result: DeploymentCreation
             do {
+                print(try lanes.installLibrary())
                 result = try lanes.createDeployment(origin: adopt ? .adopted : .initialized, release: TicketQVersion.current)
             } catch {
                 Diagnostics.error(RedisOptions.explain(error, url: lanes.connection.url))

@@ -12,7 +12,7 @@ public struct TicketQCommand: AsyncParsableCommand {
             78 configuration error.
             """,
         version: TicketQVersion.current,
-        subcommands: [DemoCommand.self, DeploymentCommand.self, SLACommand.self, PoliciesCommand.self, TriageCommand.self, SubmitCommand.self, WorkerCommand.self, StatusCommand.self, DoctorCommand.self, OutcomesCommand.self, DLQCommand.self, QuarantineCommand.self, IntakeCommand.self, BrandCommand.self]
+        subcommands: [DemoCommand.self, DeploymentCommand.self, MigrateCommand.self, SLACommand.self, PoliciesCommand.self, TriageCommand.self, SubmitCommand.self, WorkerCommand.self, StatusCommand.self, DoctorCommand.self, OutcomesCommand.self, DLQCommand.self, QuarantineCommand.self, IntakeCommand.self, BrandCommand.self]
     )
 
     public init() {}

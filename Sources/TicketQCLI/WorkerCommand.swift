@@ -172,6 +172,10 @@ struct WorkerCommand: AsyncParsableCommand {
             Diagnostics.error(RedisOptions.explain(error, url: url))
             throw ExitStatus.failure
         } catch let error as WorkerError {
+            if case .libraryNotLoaded = error {
+                Diagnostics.error("\(error) (redis \(url.redacted))")
+                throw ExitStatus.configuration
+            }
             if case .stoppedUnsettled = error {
                 Diagnostics.error("\(error)")
                 throw ExitStatus.failure

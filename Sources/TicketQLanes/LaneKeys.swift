@@ -1,14 +1,14 @@
 import TicketQCore
 
 /// The Redis keys of one ticketq deployment, all under one namespace with a single hash tag
-/// (`{ticketq}` by default) so that every script's keys live in one Redis Cluster slot.
+/// (`{ticketq}` by default) so that every function's keys live in one Redis Cluster slot.
 public struct LaneKeys: Sendable, Hashable {
     /// The namespace, e.g. `ticketq`; keys are `{namespace}:…`.
     public let namespace: String
-    /// The keys every lane script receives, in ``Slot`` order.
-    public let scriptKeys: [[UInt8]]
+    /// The deployment's keys, in ``Slot`` order.
+    private let slotKeys: [[UInt8]]
 
-    /// The position of each key in ``scriptKeys`` (1-based in Lua, as `KEYS[n]`).
+    /// The deployment's own keys, one per structure.
     public enum Slot: Int, CaseIterable, Sendable {
         case sameBusinessDay = 0, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
         case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment, urgentWake
@@ -56,12 +56,12 @@ public struct LaneKeys: Sendable, Hashable {
               namespace.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
         else { throw InvalidNamespace(namespace: namespace) }
         self.namespace = namespace
-        scriptKeys = Slot.allCases.map { Array("{\(namespace)}:\($0.suffix)".utf8) }
+        slotKeys = Slot.allCases.map { Array("{\(namespace)}:\($0.suffix)".utf8) }
     }
 
     /// The name of one key.
     public func key(_ slot: Slot) -> [UInt8] {
-        scriptKeys[slot.rawValue]
+        slotKeys[slot.rawValue]
     }
 
     /// The key of a lane's sorted set.

@@ -34,14 +34,14 @@ extension LaneStore {
     ///
     /// - Returns: how many were requeued.
     public func requeueDeadLetters(_ ids: [String]) throws(LanesError) -> Int {
-        Int(try run(LaneScripts.requeueDead, [bytes(ids.count)] + ids.map { Array($0.utf8) }, "dlq requeue").int ?? 0)
+        Int(try call(.requeueDead, [bytes(ids.count)] + ids.map { Array($0.utf8) }).int ?? 0)
     }
 
     /// Deletes every dead letter and its payload.
     ///
     /// - Returns: how many were deleted.
     public func purgeDeadLetters() throws(LanesError) -> Int {
-        Int(try run(LaneScripts.purgeDead, [], "dlq purge").int ?? 0)
+        Int(try call(.purgeDead, []).int ?? 0)
     }
 }
 

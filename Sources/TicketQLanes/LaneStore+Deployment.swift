@@ -44,9 +44,13 @@ extension LaneStore {
     ///     namespace holds data), ``DeploymentRecord/Origin/adopted`` for data written by a release
     ///     before markers, ``DeploymentRecord/Origin/recovered`` after a data loss.
     ///   - release: the version writing it.
+    ///
+    /// Loads this release's function library first (``installLibrary()``): the commands that
+    /// create deployments are the ones that own loading it.
     public func createDeployment(origin: DeploymentRecord.Origin, release: String) throws(LanesError) -> DeploymentCreation {
+        _ = try installLibrary()
         let id = UUID().uuidString.lowercased()
-        let reply = try run(LaneScripts.createDeployment, [Array(origin.rawValue.utf8), Array(id.utf8), Array(release.utf8)], "deployment")
+        let reply = try call(.createDeployment, [Array(origin.rawValue.utf8), Array(id.utf8), Array(release.utf8)])
         switch reply.array?.first?.string {
         case "created":
             guard let record = try deployment() else { throw .unexpectedReply(operation: "deployment", reply: "marker missing after writing it") }
@@ -77,7 +81,7 @@ extension LaneStore {
                 arguments.append(bytes(entry.atMillis))
                 arguments.append(Array(entry.id.utf8))
             }
-            added += Int(try run(LaneScripts.restoreDedupe, arguments, "restore dedupe").int ?? 0)
+            added += Int(try call(.restoreDedupe, arguments).int ?? 0)
             start += chunk.count
         }
         return added

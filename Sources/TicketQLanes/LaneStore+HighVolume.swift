@@ -19,9 +19,9 @@ extension LaneStore {
     /// - Returns: the instant recorded.
     @discardableResult
     public func setHighVolume(brand: String, on: Bool, atMillis: Int64? = nil) throws(LanesError) -> Int64 {
-        let reply = try run(LaneScripts.recordHighVolume, [
+        let reply = try call(.recordHighVolume, [
             Array(brand.utf8), Array((on ? "1" : "0").utf8), atMillis.map(bytes) ?? [], bytes(Self.highVolumeHistoryLimit),
-        ], "high-volume")
+        ])
         guard let recorded = reply.int else { throw .unexpectedReply(operation: "high-volume", reply: "\(reply)") }
         return recorded
     }

@@ -13,23 +13,9 @@ extension LaneStore {
     ///   - raw: the message as received.
     /// - Returns: false when the quarantine is full.
     public func quarantine(id: String, infoJSON: String, raw: [UInt8]) throws(LanesError) -> Bool {
-        let reply = try run(
-            Self.quarantineScript, [Array(id.utf8), Array(infoJSON.utf8), raw, bytes(Self.quarantineLimit)], "quarantine",
-            extraKeys: [keys.quarantine, keys.quarantineRaw]
-        )
+        let reply = try call(.quarantine, [Array(id.utf8), Array(infoJSON.utf8), raw, bytes(Self.quarantineLimit)])
         return reply.int == 1
     }
-
-    /// ARGV = id, info, raw, limit; the quarantine's keys follow the lane keys. Returns 0 when full.
-    private static let quarantineScript = LaneScripts.script("""
-        if not deployed() then return no_deployment() end
-        local K_INDEX, K_RAW = KEYS[FIRST_EXTRA], KEYS[FIRST_EXTRA + 1]
-        local id = ARGV[1]
-        if redis.call('HEXISTS', K_INDEX, id) == 0 and redis.call('HLEN', K_INDEX) >= tonumber(ARGV[4]) then return 0 end
-        redis.call('HSET', K_RAW, id, ARGV[3])
-        redis.call('HSET', K_INDEX, id, ARGV[2])
-        return 1
-        """)
 
     /// Every quarantined message: id → its information (JSON).
     public func quarantined() throws(LanesError) -> [String: String] {
@@ -50,7 +36,6 @@ extension LaneStore {
 
     /// Removes a message from the quarantine (after a successful retry).
     public func releaseFromQuarantine(id: String) throws(LanesError) {
-        _ = try command(["HDEL", keys.quarantine, id], "quarantine release")
-        _ = try command(["HDEL", keys.quarantineRaw, id], "quarantine release")
+        _ = try call(.releaseQuarantined, [Array(id.utf8)])
     }
 }

@@ -11,14 +11,7 @@ extension LaneStore {
     ///   - ttl: how long the liveness key lives without a heartbeat.
     /// - Returns: false when another live instance holds the id.
     public func register(worker: String, instance: String, recordJSON: String, ttl: Duration) throws(LanesError) -> Bool {
-        let alive = keys.alive(worker: worker)
-        let set = try command(["SET", alive, instance, "NX", "PX", String(ttl.wholeMilliseconds)], "register")
-        if set.isNull {
-            let holder = try command(["GET", alive], "register").string
-            guard holder == instance else { return false }
-        }
-        _ = try command(["HSET", keys.key(.workers), worker, recordJSON], "register")
-        return true
+        try call(.registerWorker, liveness(worker, instance, recordJSON, ttl), alive: keys.alive(worker: worker)).int == 1
     }
 
     /// Refreshes the liveness key and the registry entry.
@@ -26,20 +19,16 @@ extension LaneStore {
     /// - Returns: false when the liveness key now belongs to another instance (this process was
     ///   presumed dead and replaced); the caller must stop claiming.
     public func heartbeat(worker: String, instance: String, recordJSON: String, ttl: Duration) throws(LanesError) -> Bool {
-        let alive = keys.alive(worker: worker)
-        let holder = try command(["GET", alive], "heartbeat").string
-        if let holder, holder != instance { return false }
-        _ = try command(["SET", alive, instance, "PX", String(ttl.wholeMilliseconds)], "heartbeat")
-        _ = try command(["HSET", keys.key(.workers), worker, recordJSON], "heartbeat")
-        return true
+        try call(.heartbeat, liveness(worker, instance, recordJSON, ttl), alive: keys.alive(worker: worker)).int == 1
     }
 
     /// Removes a worker from the registry and deletes its liveness key (clean shutdown).
     public func deregister(worker: String, instance: String) throws(LanesError) {
-        if try command(["GET", keys.alive(worker: worker)], "deregister").string == instance {
-            _ = try command(["DEL", keys.alive(worker: worker)], "deregister")
-        }
-        _ = try command(["HDEL", keys.key(.workers), worker], "deregister")
+        _ = try call(.deregisterWorker, [Array(worker.utf8), Array(instance.utf8)], alive: keys.alive(worker: worker))
+    }
+
+    private func liveness(_ worker: String, _ instance: String, _ record: String, _ ttl: Duration) -> [[UInt8]] {
+        [Array(worker.utf8), Array(instance.utf8), Array(record.utf8), bytes(ttl.wholeMilliseconds)]
     }
 
     /// The registry: worker id → its JSON record.

@@ -4,7 +4,8 @@ import TicketQRedis
 /// The lanes of one deployment in Redis: submit, claim, settle, recover and inspect tickets.
 ///
 /// A `LaneStore` wraps one connection and is used from one thread at a time (a Redis executor
-/// thread); every operation is one atomic Lua script or one pipeline.
+/// thread); every operation is one atomic function of the `ticketq` library (``LaneLibrary``) or
+/// one pipeline.
 public final class LaneStore {
     /// The deployment's keys.
     public let keys: LaneKeys
@@ -37,30 +38,31 @@ public final class LaneStore {
             arguments.append(bytes(entry.enqueuedMillis))
             arguments.append(entry.payload)
         }
-        return try flags(run(LaneScripts.submit, arguments, "submit"), count: entries.count, "submit")
+        return try flags(call(.submit, arguments), count: entries.count, "submit")
     }
 
     /// Claims up to `batchSize` tickets for `worker`, urgent lane first with the lower tier's floor.
     public func claim(worker: String, batchSize: Int, scope: ClaimScope = .allLanes(leavingUrgent: 0)) throws(LanesError) -> ClaimBatch {
-        let reply = try run(LaneScripts.claim, [
+        let reply = try call(.claim, [
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
-        ] + scope.arguments, "claim")
-        let stride = scope.fetchesInline ? 7 : 5
-        guard let items = reply.array, let now = items.first?.int, (items.count - 1) % stride == 0 else {
-            throw .unexpectedReply(operation: "claim", reply: "\(reply)")
-        }
-        let count = (items.count - 1) / stride
+        ] + scope.arguments)
+        let fields = scope.fetchesInline ? 7 : 5
+        guard let items = reply.array, let now = items.first?.int,
+              items.dropFirst().allSatisfy({ ($0.array?.count ?? 0) >= fields })
+        else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
+        let claimed = items.dropFirst().map { $0.array ?? [] }
+        let count = claimed.count
         guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: []) }
         let payloads: [RedisReply]
         let metas: [RedisReply]
         if scope.fetchesInline {
-            payloads = (0..<count).map { items[1 + $0 * stride + 5] }
-            metas = (0..<count).map { items[1 + $0 * stride + 6] }
+            payloads = claimed.map { $0[5] }
+            metas = claimed.map { $0[6] }
         } else {
             var ids: [[UInt8]] = []
             ids.reserveCapacity(count)
-            for position in 0..<count { ids.append(items[1 + position * stride].bytes ?? []) }
+            for ticket in claimed { ids.append(ticket[0].bytes ?? []) }
             let fetched: [RedisReply]
             do {
                 fetched = try connection.pipeline([
@@ -75,12 +77,11 @@ public final class LaneStore {
         }
         var tickets: [ClaimedTicket] = []
         tickets.reserveCapacity(count)
-        for position in 0..<count {
-            let base = 1 + position * stride
-            guard let id = items[base].string, let token = items[base + 1].int, let attempts = items[base + 2].int,
-                  let lane = items[base + 3].string.flatMap(LaneCode.lane),
-                  let due = items[base + 4].string.flatMap(Double.init).map({ Int64($0) })
-            else { throw .unexpectedReply(operation: "claim", reply: "\(items[base..<min(base + stride, items.count)])") }
+        for (position, ticket) in claimed.enumerated() {
+            guard let id = ticket[0].string, let token = ticket[1].int, let attempts = ticket[2].int,
+                  let lane = ticket[3].string.flatMap(LaneCode.lane),
+                  let due = ticket[4].string.flatMap(Double.init).map({ Int64($0) })
+            else { throw .unexpectedReply(operation: "claim", reply: "\(ticket)") }
             let meta = LaneMeta(metas[safe: position]?.bytes)
             tickets.append(ClaimedTicket(
                 lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,
@@ -102,9 +103,9 @@ public final class LaneStore {
     ///   - journal: which of the worker's journals.
     public func acknowledge(_ leases: [TicketLease], journalWorker: String? = nil, journal: AckJournal = .general) throws(LanesError) -> [Bool] {
         guard !leases.isEmpty else { return [] }
-        let reply = try run(
-            LaneScripts.acknowledge, [bytes(leases.count)] + pairs(leases), "acknowledge",
-            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0, journal: journal)] } ?? []
+        let reply = try call(
+            .acknowledge, [bytes(leases.count)] + pairs(leases),
+            journal: journalWorker.map { keys.ackJournal(worker: $0, journal: journal) }
         )
         return try flags(reply, count: leases.count, "acknowledge")
     }
@@ -118,10 +119,7 @@ public final class LaneStore {
         for item in items {
             arguments += [Array(item.lease.id.utf8), bytes(item.lease.token), Array(item.infoJSON.utf8)]
         }
-        let reply = try run(
-            LaneScripts.deadLetter, arguments, "dead-letter",
-            extraKeys: journalWorker.map { [keys.ackJournal(worker: $0, journal: journal)] } ?? []
-        )
+        let reply = try call(.deadLetter, arguments, journal: journalWorker.map { keys.ackJournal(worker: $0, journal: journal) })
         return try flags(reply, count: items.count, "dead-letter")
     }
 
@@ -151,14 +149,14 @@ public final class LaneStore {
     ///
     /// - Returns: false when the lease was already lost.
     public func retry(_ lease: TicketLease, after delay: Duration) throws(LanesError) -> Bool {
-        let reply = try run(LaneScripts.retry, [Array(lease.id.utf8), bytes(lease.token), bytes(max(0, delay.wholeMilliseconds))], "retry")
+        let reply = try call(.retry, [Array(lease.id.utf8), bytes(lease.token), bytes(max(0, delay.wholeMilliseconds))])
         return reply.int == 1
     }
 
     /// Hands tickets back to their lanes without counting the delivery.
     public func release(_ leases: [TicketLease]) throws(LanesError) -> [Bool] {
         guard !leases.isEmpty else { return [] }
-        return try flags(run(LaneScripts.release, [bytes(leases.count)] + pairs(leases), "release"), count: leases.count, "release")
+        return try flags(call(.release, [bytes(leases.count)] + pairs(leases)), count: leases.count, "release")
     }
 
     /// Extends the leases of tickets still being handled.
@@ -167,27 +165,27 @@ public final class LaneStore {
     public func renew(_ leases: [TicketLease]) throws(LanesError) -> [Bool] {
         guard !leases.isEmpty else { return [] }
         let arguments = [bytes(configuration.leaseDuration.wholeMilliseconds), bytes(leases.count)] + pairs(leases)
-        return try flags(run(LaneScripts.renew, arguments, "renew"), count: leases.count, "renew")
+        return try flags(call(.renew, arguments), count: leases.count, "renew")
     }
 
     /// Returns expired leases and the tickets of dead workers to their lanes.
     public func reap() throws(LanesError) -> ReapResult {
         let workers = try command(["HKEYS", keys.key(.workers)], "reap").array?.compactMap(\.string) ?? []
-        let reply = try run(LaneScripts.reap, workers.map { Array($0.utf8) }, "reap", extraKeys: workers.map { keys.alive(worker: $0) })
-        guard let items = reply.array, items.count >= 2, let expired = items[0].int, let orphaned = items[1].int else {
-            throw .unexpectedReply(operation: "reap", reply: "\(reply)")
-        }
-        return ReapResult(expiredLeases: Int(expired), orphaned: Int(orphaned), deadWorkers: items.dropFirst(2).compactMap { $0.string })
+        let reply = try call(.reap, workers.map { Array($0.utf8) }, trailingKeys: workers.map { keys.alive(worker: $0) })
+        guard let items = reply.array, items.count == 3, let expired = items[0].int, let orphaned = items[1].int,
+              let dead = items[2].array
+        else { throw .unexpectedReply(operation: "reap", reply: "\(reply)") }
+        return ReapResult(expiredLeases: Int(expired), orphaned: Int(orphaned), deadWorkers: dead.compactMap { $0.string })
     }
 
     /// Returns every in-flight ticket of `worker` to its lane (its previous process is gone).
     public func requeueInFlight(ofWorker worker: String) throws(LanesError) -> Int {
-        Int(try run(LaneScripts.requeueWorker, [Array(worker.utf8)], "requeue").int ?? 0)
+        Int(try call(.requeueWorker, [Array(worker.utf8)]).int ?? 0)
     }
 
     /// Promotes lower-tier tickets whose promotion instant has come.
     public func promote(limit: Int = 1000) throws(LanesError) -> Int {
-        Int(try run(LaneScripts.promote, [bytes(limit)], "promote").int ?? 0)
+        Int(try call(.promote, [bytes(limit)]).int ?? 0)
     }
 
     /// Blocks until urgent work may be waiting (a same-business-day ticket was queued or came
@@ -214,17 +212,19 @@ public final class LaneStore {
     ///
     /// - Parameter sample: how many tickets at the head of each lane to inspect for the oldest age.
     public func snapshot(sample: Int = 256) throws(LanesError) -> LaneSnapshot {
-        let reply = try run(LaneScripts.status, [bytes(sample)], "status")
-        guard let items = reply.array, items.count == 16, let now = items[0].int, let inFlight = items[1].int,
+        let reply = try call(.status, [bytes(sample)])
+        guard let items = reply.array, items.count == 7, let now = items[0].int, let inFlight = items[1].int,
               let dead = items[2].int, let dedupe = items[3].int
         else { throw .unexpectedReply(operation: "status", reply: "\(reply)") }
         var lanes: [Lane: LaneSnapshot.LaneFigures] = [:]
         for (offset, lane) in [Lane.sameBusinessDay, .extended, .standard].enumerated() {
-            let base = 4 + offset * 4
+            guard let figures = items[4 + offset].array, figures.count == 4 else {
+                throw .unexpectedReply(operation: "status", reply: "\(reply)")
+            }
             lanes[lane] = LaneSnapshot.LaneFigures(
-                queued: Int(items[base].int ?? 0), retrying: Int(items[base + 1].int ?? 0),
-                earliestDueMillis: items[base + 2].string.flatMap { Double($0) }.map { Int64($0) },
-                oldestEnqueuedMillis: items[base + 3].int
+                queued: Int(figures[0].int ?? 0), retrying: Int(figures[1].int ?? 0),
+                earliestDueMillis: figures[2].string.flatMap { Double($0) }.map { Int64($0) },
+                oldestEnqueuedMillis: figures[3].int
             )
         }
         return LaneSnapshot(serverTimeMillis: now, inFlight: Int(inFlight), deadLetters: Int(dead), dedupeEntries: Int(dedupe), lanes: lanes)
@@ -236,21 +236,6 @@ public final class LaneStore {
     }
 
     // MARK: Plumbing
-
-    func run(_ script: RedisScript, _ arguments: [[UInt8]], _ operation: String, extraKeys: [[UInt8]] = []) throws(LanesError) -> RedisReply {
-        let reply: RedisReply
-        do {
-            reply = try connection.evalSHA(script, keys: keys.scriptKeys + extraKeys, arguments: arguments)
-        } catch let .server(serverError) where serverError.code == LanesError.deploymentMissingCode {
-            throw .deploymentMissing
-        } catch {
-            throw .redis(error)
-        }
-        if case let .error(serverError) = reply {
-            throw serverError.code == LanesError.deploymentMissingCode ? .deploymentMissing : .redis(.server(serverError))
-        }
-        return reply
-    }
 
     func command(_ parts: [any RedisArgument], _ operation: String) throws(LanesError) -> RedisReply {
         do {

@@ -11,6 +11,9 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
     case deploymentMissing
     /// A deployment marker exists but cannot be read.
     case deploymentUnreadable(DeploymentRecordError)
+    /// Redis does not hold this build's version of the function library (`function` is the
+    /// function that was missing): it holds none, or another version.
+    case libraryNotLoaded(function: String)
 
     /// The server error code the lane scripts answer with when the marker is missing.
     static let deploymentMissingCode = "TQNODEPLOYMENT"
@@ -21,6 +24,10 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
         case let .redis(error): return error.description
         case .deploymentMissing: return DeploymentAdvice.missingMarker
         case let .deploymentUnreadable(error): return error.description
+        case let .libraryNotLoaded(function):
+            return "Redis has no function \(function): this release needs version \(LaneLibrary.version) of the "
+                + "\(LaneLibrary.name) function library; run `ticketq migrate` (as a Redis user allowed to load functions) "
+                + "to load it"
         }
     }
 }

@@ -16,6 +16,9 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
     /// `storedOutcomes` is how many outcomes this worker's store already holds (a sign that the
     /// deployment existed and Redis lost its data).
     case deploymentMissing(storedOutcomes: Int)
+    /// Redis does not hold this release's version of the function library; an operator must run
+    /// `ticketq migrate` (a configuration error: the worker exits with status 78).
+    case libraryNotLoaded(LanesError)
     /// The worker stopped without settling everything: its outcome store was failing, or outcomes
     /// were not committed and acknowledged in time after the grace period. The tickets concerned
     /// were handed back to their lanes; the reason says which.
@@ -31,6 +34,8 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
             return "\(DeploymentAdvice.missingMarker). This worker's outcome store already holds \(stored) outcomes, so the deployment existed: Redis has most likely lost its data"
         case .deploymentMissing:
             return DeploymentAdvice.missingMarker
+        case let .libraryNotLoaded(error):
+            return error.description
         case let .stoppedUnsettled(reason):
             return "stopped without settling every outcome: \(reason)"
         }

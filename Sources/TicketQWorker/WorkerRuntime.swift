@@ -117,6 +117,12 @@ public final class WorkerRuntime: Service, Sendable {
                 let stored = (try? await writer.withStore { store in try store.countByStatus().values.reduce(0, +) }) ?? 0
                 throw WorkerError.deploymentMissing(storedOutcomes: stored)
             }
+            do {
+                try await runtime.lanes { store in try store.requireLibrary() }
+            } catch let error as LanesError {
+                guard case .libraryNotLoaded = error else { throw error }
+                throw WorkerError.libraryNotLoaded(error)
+            }
             let record = runtime.registryRecord()
             // A previous process with this id that died keeps its liveness key until it expires;
             // one that is alive keeps refreshing it. Wait one TTL (and a little) to tell them apart.

@@ -1,0 +1,32 @@
+extension LaneKeys {
+    /// The key a library function declares under `name`; for a worker's own keys (``LaneFunctionKey/journal``,
+    /// ``LaneFunctionKey/alive``) the caller passes them with the call instead.
+    func functionKey(_ name: LaneFunctionKey) -> [UInt8] {
+        switch name {
+        case .deployment: return key(Slot.deployment)
+        case .sameBusinessDay: return key(Slot.sameBusinessDay)
+        case .extended: return key(Slot.extended)
+        case .standard: return key(Slot.standard)
+        case .payload: return key(Slot.payload)
+        case .meta: return key(Slot.meta)
+        case .inflight: return key(Slot.inflight)
+        case .lease: return key(Slot.lease)
+        case .retry: return key(Slot.retry)
+        case .dead: return key(Slot.dead)
+        case .deadInfo: return key(Slot.deadInfo)
+        case .dedupe: return key(Slot.dedupe)
+        case .promote: return key(Slot.promote)
+        case .fence: return key(Slot.fence)
+        case .credit: return key(Slot.credit)
+        case .wake: return key(Slot.wake)
+        case .urgentWake: return key(Slot.urgentWake)
+        case .workers: return key(Slot.workers)
+        case .highVolume: return key(Slot.highVolume)
+        case .attempts: return key(Slot.attempts)
+        case .quarantine: return quarantine
+        case .quarantineRaw: return quarantineRaw
+        case .collector: return collector
+        case .journal, .alive: preconditionFailure("a worker's \(name) key is passed with the call")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import TicketQRedis
+
+extension LaneStore {
+    /// The version of the `ticketq` function library Redis holds, or nil when it holds none.
+    public func installedLibraryVersion() throws(LanesError) -> Int? {
+        do {
+            return try connection.command("FCALL_RO", "ticketq_version", "0").int.map(Int.init)
+        } catch let .server(serverError) where Self.isFunctionNotFound(serverError) {
+            return nil
+        } catch {
+            throw .redis(error)
+        }
+    }
+
+    /// Loads this build's function library, replacing one of another version or with other code.
+    ///
+    /// Only the commands that own loading call this (`ticketq deployment init`, `ticketq
+    /// migrate`); it needs a Redis user allowed to run `FUNCTION LOAD`.
+    public func installLibrary() throws(LanesError) -> LaneLibraryInstallation {
+        let listed = try command(["FUNCTION", "LIST", "LIBRARYNAME", LaneLibrary.name, "WITHCODE"], "library")
+        let existing = (listed.array ?? []).first { Self.field("library_name", of: $0)?.string == LaneLibrary.name }
+        guard let existing else {
+            try load(replace: false)
+            return .loaded
+        }
+        if Self.field("library_code", of: existing)?.string == LaneLibrary.source { return .unchanged }
+        let previous = try installedLibraryVersion()
+        try load(replace: true)
+        return .replaced(previousVersion: previous)
+    }
+
+    /// Throws ``LanesError/libraryNotLoaded(function:)`` unless Redis holds this build's library version.
+    public func requireLibrary() throws(LanesError) {
+        guard try installedLibraryVersion() == LaneLibrary.version else {
+            throw .libraryNotLoaded(function: String(decoding: LaneFunction.status.registeredName, as: UTF8.self))
+        }
+    }
+
+    private func load(replace: Bool) throws(LanesError) {
+        _ = try command(["FUNCTION", "LOAD"] + (replace ? ["REPLACE"] : []) + [LaneLibrary.source], "library load")
+    }
+
+    /// Calls one function of the library with its declared keys, resolved by name.
+    ///
+    /// - Parameters:
+    ///   - journal: the worker's ack journal, for functions that declare one; nil leaves it out
+    ///     (it is declared last).
+    ///   - alive: the worker's liveness key, for functions that declare one.
+    ///   - trailingKeys: keys past the declared ones (the reaper's liveness keys).
+    func call(
+        _ function: LaneFunction, _ arguments: [[UInt8]], journal: [UInt8]? = nil, alive: [UInt8]? = nil,
+        trailingKeys: [[UInt8]] = []
+    ) throws(LanesError) -> RedisReply {
+        var functionKeys: [[UInt8]] = []
+        functionKeys.reserveCapacity(function.keys.count + trailingKeys.count)
+        for name in function.keys {
+            switch name {
+            case .journal:
+                if let journal { functionKeys.append(journal) }
+            case .alive:
+                guard let alive else { preconditionFailure("\(function.name) needs a worker's liveness key") }
+                functionKeys.append(alive)
+            default:
+                functionKeys.append(keys.functionKey(name))
+            }
+        }
+        functionKeys += trailingKeys
+        var parts: [[UInt8]] = [function.readOnly ? Self.fcallReadOnly : Self.fcall, function.registeredName, bytes(functionKeys.count)]
+        parts.reserveCapacity(3 + functionKeys.count + arguments.count)
+        parts += functionKeys
+        parts += arguments
+        let reply: RedisReply
+        do {
+            reply = try connection.command(parts)
+        } catch let .server(serverError) {
+            throw Self.laneError(serverError, function: function)
+        } catch {
+            throw .redis(error)
+        }
+        if case let .error(serverError) = reply { throw Self.laneError(serverError, function: function) }
+        return reply
+    }
+
+    private static let fcall = Array("FCALL".utf8)
+    private static let fcallReadOnly = Array("FCALL_RO".utf8)
+
+    private static func laneError(_ serverError: RedisServerError, function: LaneFunction) -> LanesError {
+        if serverError.code == LanesError.deploymentMissingCode { return .deploymentMissing }
+        if isFunctionNotFound(serverError) {
+            return .libraryNotLoaded(function: String(decoding: function.registeredName, as: UTF8.self))
+        }
+        return .redis(.server(serverError))
+    }
+
+    private static func isFunctionNotFound(_ serverError: RedisServerError) -> Bool {
+        serverError.code == "ERR" && serverError.message.lowercased().contains("function not found")
+    }
+
+    /// The value after `name` in a RESP2 map reply (a flat array of names and values).
+    private static func field(_ name: String, of reply: RedisReply) -> RedisReply? {
+        guard let items = reply.array else { return nil }
+        var index = 0
+        while index + 1 < items.count {
+            if items[index].string == name { return items[index + 1] }
+            index += 2
+        }
+        return nil
+    }
+}

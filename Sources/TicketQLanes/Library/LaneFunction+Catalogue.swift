@@ -1,0 +1,52 @@
+extension LaneFunction {
+    static let submit = LaneFunction("submit", [
+        .deployment, .dedupe, .meta, .payload, .sameBusinessDay, .extended, .standard, .promote, .wake, .urgentWake,
+    ])
+    static let claim = LaneFunction("claim", [
+        .deployment, .retry, .meta, .payload, .sameBusinessDay, .extended, .standard, .credit, .fence, .inflight, .lease,
+        .attempts, .wake, .urgentWake,
+    ])
+    static let acknowledge = LaneFunction("acknowledge", [.deployment, .lease, .inflight, .payload, .meta, .attempts, .promote, .journal])
+    static let deadLetter = LaneFunction("dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .journal])
+    static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry])
+    static let release = LaneFunction("release", [
+        .deployment, .lease, .inflight, .meta, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+    ])
+    static let renew = LaneFunction("renew", [.deployment, .lease, .inflight])
+    static let reap = LaneFunction("reap", [
+        .deployment, .inflight, .lease, .meta, .workers, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+    ])
+    static let requeueWorker = LaneFunction("requeue_worker", [
+        .deployment, .inflight, .lease, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+    ])
+    static let promote = LaneFunction("promote", [
+        .deployment, .promote, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+    ])
+    static let requeueDead = LaneFunction("requeue_dead", [
+        .deployment, .dead, .deadInfo, .meta, .payload, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+    ])
+    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts])
+    static let createDeployment = LaneFunction("create_deployment", [
+        .deployment, .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
+        .fence, .workers, .attempts, .promote,
+    ])
+    static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .dedupe])
+    static let status = LaneFunction(
+        "status", [.retry, .meta, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard], readOnly: true
+    )
+    static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
+    static let quarantine = LaneFunction("quarantine", [.deployment, .quarantine, .quarantineRaw])
+    static let releaseQuarantined = LaneFunction("release_quarantined", [.quarantine, .quarantineRaw])
+    static let registerWorker = LaneFunction("register_worker", [.alive, .workers])
+    static let heartbeat = LaneFunction("heartbeat", [.alive, .workers])
+    static let deregisterWorker = LaneFunction("deregister_worker", [.alive, .workers])
+    static let leadCollector = LaneFunction("lead_collector", [.collector])
+    static let resignCollector = LaneFunction("resign_collector", [.collector])
+
+    /// Every function of the library (besides `ticketq_version`).
+    static let all: [LaneFunction] = [
+        submit, claim, acknowledge, deadLetter, retry, release, renew, reap, requeueWorker, promote, requeueDead,
+        purgeDead, createDeployment, restoreDedupe, status, recordHighVolume, quarantine, releaseQuarantined,
+        registerWorker, heartbeat, deregisterWorker, leadCollector, resignCollector,
+    ]
+}

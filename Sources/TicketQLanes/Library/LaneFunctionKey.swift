@@ -1,0 +1,13 @@
+/// A key a function of the library declares, by the name the Lua source gives it.
+///
+/// Most keys are the deployment's own (``LaneKeys``); ``journal`` and ``alive`` name one worker's
+/// keys, given with each call.
+public enum LaneFunctionKey: String, CaseIterable, Sendable {
+    case deployment, sameBusinessDay, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
+    case dedupe, promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
+    case quarantine, quarantineRaw, collector
+    /// A worker's ack journal.
+    case journal
+    /// A worker's liveness key.
+    case alive
+}

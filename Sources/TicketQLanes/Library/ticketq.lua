@@ -1,0 +1,710 @@
+#!lua name=ticketq
+-- The ticketq function library: every lane operation, atomic on the Redis server.
+--
+-- Loaded with FUNCTION LOAD by `ticketq deployment init` and `ticketq migrate` (the commands
+-- that own loading); runtime users only call its functions. Each function is registered as
+-- `ticketq_v<VERSION>_<name>`, so a process built for another version of the library finds no
+-- function to call instead of running code it does not match; `ticketq_version` answers which
+-- version is loaded.
+--
+-- Each function declares the keys it takes, by name, in the order the caller passes them
+-- (`TicketQLanes.LaneFunction` lists the same names; a test keeps both in step). The running
+-- call's keys are in `K`, by those names; keys past the declared ones are in `K.rest`.
+--
+-- Times come from the server's TIME so that workers on different hosts agree. Per-ticket lane
+-- state is kept in one `meta` hash field: `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`.
+
+local VERSION = 1
+
+local K = {}
+
+local function register(name, key_names, flags, body)
+  redis.register_function {
+    function_name = 'ticketq_v' .. VERSION .. '_' .. name,
+    flags = flags,
+    callback = function(keys, args)
+      K = {}
+      for i, key_name in ipairs(key_names) do K[key_name] = keys[i] end
+      local rest = {}
+      for i = #key_names + 1, #keys do rest[#rest + 1] = keys[i] end
+      K.rest = rest
+      return body(args)
+    end,
+  }
+end
+
+-- Functions that a draining cluster needs run when Redis is over `maxmemory`: acks, releases
+-- and reaping free memory, and a cluster that cannot claim or renew cannot drain.
+local DRAINING = { 'allow-oom' }
+-- Functions that add tickets or messages are refused when Redis is full.
+local FILLING = {}
+local READ_ONLY = { 'no-writes' }
+
+-- A deployment whose marker is gone lost its data (or was never initialised): writing would
+-- silently carry on without the tickets it held, so every writing function starts with
+-- `if not deployed() then return no_deployment() end`.
+local function deployed()
+  return redis.call('EXISTS', K.deployment) == 1
+end
+local function no_deployment()
+  return redis.error_reply('TQNODEPLOYMENT the deployment marker is missing: Redis lost its data or the deployment was never initialised')
+end
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function lane_key(code)
+  if code == 's' then return K.sameBusinessDay elseif code == 'e' then return K.extended else return K.standard end
+end
+local function parse_meta(m)
+  if not m then return nil end
+  local a, p, c, d, i, q = string.match(m, '^(%d+)|(%d)|(%a)|(-?%d+)|(%a)|(-?%d+)$')
+  if not a then return nil end
+  return { attempts = tonumber(a), promoted = p, code = c, due = d, intake = i, enqueued = q }
+end
+local function format_meta(t)
+  return t.attempts .. '|' .. t.promoted .. '|' .. t.code .. '|' .. t.due .. '|' .. t.intake .. '|' .. t.enqueued
+end
+local function token_of(lease)
+  return string.match(lease, '^(%d+)|')
+end
+local function worker_of(lease)
+  return string.match(lease, '^%d+|(.*)$')
+end
+-- Wakes idle claimers: `n` of the general ones and, while the same-business-day lane holds
+-- tickets, the urgent claimers (a list of its own, so that an urgent ticket never waits for a
+-- general claimer busy with a batch).
+local function wake(n)
+  local waiting = redis.call('LLEN', K.wake)
+  local pushes = math.min(n, 64 - waiting)
+  for _ = 1, pushes do redis.call('LPUSH', K.wake, '1') end
+  if redis.call('ZCARD', K.sameBusinessDay) > 0 and redis.call('LLEN', K.urgentWake) < 16 then
+    redis.call('LPUSH', K.urgentWake, '1')
+  end
+end
+-- Runs COMMAND KEY item… in chunks (Lua's unpack has a stack limit); `stride` keeps pairs together.
+local function bulk(command, key, items, stride)
+  local size = 2000 - (2000 % stride)
+  for i = 1, #items, size do
+    redis.call(command, key, unpack(items, i, math.min(i + size - 1, #items)))
+  end
+end
+local function has_work()
+  return redis.call('ZCARD', K.sameBusinessDay) + redis.call('ZCARD', K.extended) + redis.call('ZCARD', K.standard) > 0
+end
+-- Records accepted settlements in the worker's ack journal (K.journal, when given), so that a
+-- worker that dies between an accepted ack and confirming it can tell afterwards. Called after
+-- the settlement's deletes: under `maxmemory` they make the room this write needs.
+local function journal(entries)
+  if not K.journal or #entries == 0 then return end
+  redis.call('RPUSH', K.journal, table.concat(entries, ','))
+  redis.call('LTRIM', K.journal, -64, -1)
+  redis.call('PEXPIRE', K.journal, 86400000)
+end
+-- After a recovery, a lease issued before it (a token below the marker's fence base) names a
+-- ticket of the lost data. When Redis knows nothing of that ticket now, the outcome its worker
+-- committed is the only one there can be, so the settlement stands.
+local function lost_with_data(id, token)
+  local base = tonumber(redis.call('HGET', K.deployment, 'fence_base') or '0')
+  return tonumber(token) < base and redis.call('HEXISTS', K.meta, id) == 0
+    and redis.call('HEXISTS', K.lease, id) == 0
+end
+-- Accepts ids whose lease still carries the caller's token: ARGV from `first` holds `count`
+-- id, token pairs. Returns the accepted ids, one flag per pair (1 or 0), and the accepted
+-- pairs as journal entries (`id|token`).
+local function fenced(ARGV, first, count)
+  local ids, tokens = {}, {}
+  for i = 0, count - 1 do
+    ids[#ids + 1] = ARGV[first + 2 * i]
+    tokens[#tokens + 1] = ARGV[first + 2 * i + 1]
+  end
+  local accepted, flags, entries = {}, {}, {}
+  if #ids == 0 then return accepted, flags, entries end
+  local leases = redis.call('HMGET', K.lease, unpack(ids))
+  for i, id in ipairs(ids) do
+    if leases[i] and token_of(leases[i]) == tokens[i] then
+      accepted[#accepted + 1] = id
+      entries[#entries + 1] = id .. '|' .. tokens[i]
+      flags[i] = 1
+    else
+      flags[i] = 0
+    end
+  end
+  return accepted, flags, entries
+end
+local function requeue(id)
+  redis.call('ZREM', K.inflight, id)
+  redis.call('HDEL', K.lease, id)
+  local m = parse_meta(redis.call('HGET', K.meta, id))
+  if m then redis.call('ZADD', lane_key(m.code), m.due, id) end
+end
+
+redis.register_function {
+  function_name = 'ticketq_version',
+  flags = READ_ONLY,
+  callback = function() return VERSION end,
+}
+
+-- Enqueues a batch: ARGV = windowMs, n, then per ticket id, laneCode, dueMs, promoteAtMs
+-- (empty: none), enqueuedMs, payload. A ticket id seen within the dedupe window, or still live
+-- (queued, in flight, retrying or dead-lettered), is a duplicate. Returns one flag per ticket:
+-- 1 accepted, 0 duplicate.
+register('submit', { 'deployment', 'dedupe', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard',
+  'promote', 'wake', 'urgentWake' }, FILLING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local now = now_ms()
+  local window = tonumber(ARGV[1])
+  local n = tonumber(ARGV[2])
+  local ids = {}
+  for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 6] end
+  local seen, live = {}, {}
+  for i = 1, n, 1000 do
+    local last = math.min(i + 999, n)
+    local scores = redis.call('ZMSCORE', K.dedupe, unpack(ids, i, last))
+    local metas = redis.call('HMGET', K.meta, unpack(ids, i, last))
+    for j = i, last do seen[j] = scores[j - i + 1]; live[j] = metas[j - i + 1] end
+  end
+  local out, accepted, in_batch = {}, 0, {}
+  local dedupe, payloads, metas, promote = {}, {}, {}, {}
+  local lanes = { s = {}, e = {}, n = {} }
+  for i = 1, n do
+    local b = 3 + (i - 1) * 6
+    local id = ids[i]
+    if (seen[i] and tonumber(seen[i]) > now - window) or live[i] or in_batch[id] then
+      out[i] = 0
+    else
+      in_batch[id] = true
+      local code, due, promote_at, enqueued = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4]
+      dedupe[#dedupe + 1] = now; dedupe[#dedupe + 1] = id
+      payloads[#payloads + 1] = id; payloads[#payloads + 1] = ARGV[b + 5]
+      metas[#metas + 1] = id; metas[#metas + 1] = '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued
+      local lane = lanes[code] or lanes.n
+      lane[#lane + 1] = due; lane[#lane + 1] = id
+      if promote_at ~= '' and code ~= 's' then promote[#promote + 1] = promote_at; promote[#promote + 1] = id end
+      out[i] = 1
+      accepted = accepted + 1
+    end
+  end
+  redis.call('ZREMRANGEBYSCORE', K.dedupe, '-inf', '(' .. (now - window))
+  if accepted > 0 then
+    bulk('ZADD', K.dedupe, dedupe, 2)
+    bulk('HSET', K.payload, payloads, 2)
+    bulk('HSET', K.meta, metas, 2)
+    for code, items in pairs(lanes) do
+      if #items > 0 then bulk('ZADD', lane_key(code), items, 2) end
+    end
+    if #promote > 0 then bulk('ZADD', K.promote, promote, 2) end
+    wake(accepted)
+  end
+  return out
+end)
+
+-- Claims up to a batch: ARGV = workerId, batch, leaseMs, lowerStep, scope, reserve, fetch.
+--
+-- Scope `urgent` claims from the same-business-day lane only and leaves the lower tier's credit
+-- alone (an urgent claimer's few reserved slots). Scope `all` takes urgent tickets only beyond the
+-- first `reserve` of them, which are left to the urgent claimers.
+--
+-- Retries whose backoff is over go back to their lanes first. The same-business-day lane wins,
+-- except that while the lower tier (extended and standard, merged earliest deadline first) is not
+-- empty it earns `lowerStep` credit per urgent claim and takes the next claim whenever a whole
+-- credit is available — a guaranteed minimum share. Each claimed ticket gets a fencing token, a
+-- lease in the in-flight set and one more delivery attempt. Returns `{nowMs, {ticket}…}`, each
+-- ticket `{id, token, attempts, laneCode, dueMs}`; the caller then fetches payloads and meta with
+-- plain HMGETs, far cheaper than passing them through Lua. With fetch `inline` (the urgent
+-- claimer's few tickets, where a round trip costs more than the copy), each ticket also carries
+-- its payload and meta.
+register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard', 'credit',
+  'fence', 'inflight', 'lease', 'attempts', 'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+  local urgent_only, reserve, inline = ARGV[5] == 'urgent', tonumber(ARGV[6] or '0'), ARGV[7] == 'inline'
+  local now = now_ms()
+  local due_retries = redis.call('ZRANGEBYSCORE', K.retry, '-inf', now, 'LIMIT', 0, 1000)
+  for _, id in ipairs(due_retries) do
+    redis.call('ZREM', K.retry, id)
+    local m = parse_meta(redis.call('HGET', K.meta, id))
+    if m then redis.call('ZADD', lane_key(m.code), m.due, id) end
+  end
+  local nu, ne, ns = redis.call('ZCARD', K.sameBusinessDay), redis.call('ZCARD', K.extended), redis.call('ZCARD', K.standard)
+  if urgent_only then
+    ne, ns = 0, 0
+  else
+    nu = math.max(0, nu - reserve)
+  end
+  local credit = tonumber(redis.call('GET', K.credit) or '0')
+  local take_u, take_l, lower = 0, 0, ne + ns
+  while take_u + take_l < batch do
+    local has_u, has_l = take_u < nu, take_l < lower
+    if has_u and (not has_l or credit < 1) then
+      take_u = take_u + 1
+      if has_l then credit = credit + step end
+    elseif has_l then
+      take_l = take_l + 1
+      if has_u then credit = credit - 1 end
+    else
+      break
+    end
+  end
+  if not urgent_only then redis.call('SET', K.credit, tostring(credit)) end
+  local picked, codes, dues = {}, {}, {}
+  local function pop(key, code, count)
+    if count <= 0 then return end
+    local popped = redis.call('ZPOPMIN', key, count)
+    for i = 1, #popped, 2 do
+      picked[#picked + 1] = popped[i]; dues[#dues + 1] = popped[i + 1]; codes[#codes + 1] = code
+    end
+  end
+  pop(K.sameBusinessDay, 's', take_u)
+  if take_l > 0 then
+    if ne == 0 then
+      pop(K.standard, 'n', take_l)
+    elseif ns == 0 then
+      pop(K.extended, 'e', take_l)
+    else
+      local e = redis.call('ZRANGE', K.extended, 0, take_l - 1, 'WITHSCORES')
+      local s = redis.call('ZRANGE', K.standard, 0, take_l - 1, 'WITHSCORES')
+      local ei, si, from_e, from_s = 1, 1, 0, 0
+      for _ = 1, take_l do
+        if ei <= #e and (si > #s or tonumber(e[ei + 1]) <= tonumber(s[si + 1])) then
+          from_e = from_e + 1; ei = ei + 2
+        else
+          from_s = from_s + 1; si = si + 2
+        end
+      end
+      pop(K.extended, 'e', from_e)
+      pop(K.standard, 'n', from_s)
+    end
+  end
+  local out = { now }
+  if #picked == 0 then return out end
+  local last = redis.call('INCRBY', K.fence, #picked)
+  local first = last - #picked + 1
+  local inflight, leases = {}, {}
+  for i, id in ipairs(picked) do
+    local token = first + i - 1
+    inflight[#inflight + 1] = now + lease
+    inflight[#inflight + 1] = id
+    leases[#leases + 1] = id
+    -- Formatted as an integer: Lua would write a token of 15 digits or more (as a recovery
+    -- issues) in exponent notation, and the lease would match nothing.
+    leases[#leases + 1] = string.format('%d|%s', token, worker)
+    local ticket = { id, token, redis.call('HINCRBY', K.attempts, id, 1), codes[i], dues[i] }
+    if inline then
+      ticket[6] = redis.call('HGET', K.payload, id)
+      ticket[7] = redis.call('HGET', K.meta, id)
+    end
+    out[#out + 1] = ticket
+  end
+  bulk('ZADD', K.inflight, inflight, 2)
+  bulk('HSET', K.lease, leases, 2)
+  if #picked == batch and has_work() then wake(1) end
+  return out
+end)
+
+-- Acknowledges completed tickets: ARGV = n, then id, token pairs. A ticket whose lease no longer
+-- carries the token (it was reaped and redelivered) is refused. Accepted tickets leave Redis
+-- entirely. Returns one flag per ticket: 1 accepted, 0 refused, 2 accepted because the ticket was
+-- lost with Redis's data before a recovery (see `lost_with_data`).
+register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 'attempts', 'promote', 'journal' },
+  DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local accepted, flags, entries = fenced(ARGV, 2, tonumber(ARGV[1]))
+  for i, flag in ipairs(flags) do
+    if flag == 0 and lost_with_data(ARGV[2 * i], ARGV[2 * i + 1]) then flags[i] = 2 end
+  end
+  if #accepted > 0 then
+    redis.call('ZREM', K.inflight, unpack(accepted))
+    redis.call('HDEL', K.lease, unpack(accepted))
+    redis.call('HDEL', K.payload, unpack(accepted))
+    redis.call('HDEL', K.meta, unpack(accepted))
+    redis.call('HDEL', K.attempts, unpack(accepted))
+    redis.call('ZREM', K.promote, unpack(accepted))
+  end
+  journal(entries)
+  return flags
+end)
+
+-- Moves tickets to the dead-letter set: ARGV = n, then per ticket id, token, info (JSON with
+-- reason, attempts and last error). Payload and meta stay, so a dead letter can be requeued.
+-- Returns one flag per ticket, as `acknowledge` does.
+register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'meta', 'journal' },
+  DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local n = tonumber(ARGV[1])
+  local ids, tokens, infos = {}, {}, {}
+  for i = 0, n - 1 do
+    ids[#ids + 1] = ARGV[2 + 3 * i]; tokens[#tokens + 1] = ARGV[3 + 3 * i]; infos[#infos + 1] = ARGV[4 + 3 * i]
+  end
+  local now = now_ms()
+  local flags, entries = {}, {}
+  local leases = n > 0 and redis.call('HMGET', K.lease, unpack(ids)) or {}
+  for i, id in ipairs(ids) do
+    if leases[i] and token_of(leases[i]) == tokens[i] then
+      redis.call('ZREM', K.inflight, id)
+      redis.call('HDEL', K.lease, id)
+      redis.call('ZREM', K.promote, id)
+      redis.call('ZADD', K.dead, now, id)
+      redis.call('HSET', K.deadInfo, id, infos[i])
+      flags[i] = 1
+      entries[#entries + 1] = id .. '|' .. tokens[i]
+    elseif lost_with_data(id, tokens[i]) then
+      flags[i] = 2
+    else
+      flags[i] = 0
+    end
+  end
+  journal(entries)
+  return flags
+end)
+
+-- Schedules a retry: ARGV = id, token, delayMs. Returns 1 when the lease was still held.
+register('retry', { 'deployment', 'lease', 'inflight', 'retry' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local id, token, delay = ARGV[1], ARGV[2], tonumber(ARGV[3])
+  local lease = redis.call('HGET', K.lease, id)
+  if not lease or token_of(lease) ~= token then return 0 end
+  redis.call('ZREM', K.inflight, id)
+  redis.call('HDEL', K.lease, id)
+  redis.call('ZADD', K.retry, now_ms() + delay, id)
+  return 1
+end)
+
+-- Hands tickets back to their lanes without counting the attempt (graceful shutdown, a store
+-- that cannot commit): ARGV = n, then id, token pairs. Returns one flag per ticket.
+register('release', { 'deployment', 'lease', 'inflight', 'meta', 'attempts', 'sameBusinessDay', 'extended', 'standard',
+  'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local accepted, flags = fenced(ARGV, 2, tonumber(ARGV[1]))
+  for _, id in ipairs(accepted) do
+    redis.call('ZREM', K.inflight, id)
+    redis.call('HDEL', K.lease, id)
+    local m = parse_meta(redis.call('HGET', K.meta, id))
+    if m then
+      if tonumber(redis.call('HINCRBY', K.attempts, id, -1)) < 0 then redis.call('HSET', K.attempts, id, 0) end
+      redis.call('ZADD', lane_key(m.code), m.due, id)
+    end
+  end
+  if #accepted > 0 then wake(#accepted) end
+  return flags
+end)
+
+-- Extends leases: ARGV = leaseMs, n, then id, token pairs. Returns one flag per ticket (0: the
+-- lease was lost and the ticket may already be with another worker).
+register('renew', { 'deployment', 'lease', 'inflight' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local lease = tonumber(ARGV[1])
+  local accepted, flags = fenced(ARGV, 3, tonumber(ARGV[2]))
+  local now = now_ms()
+  local args = {}
+  for _, id in ipairs(accepted) do
+    args[#args + 1] = now + lease
+    args[#args + 1] = id
+  end
+  if #args > 0 then redis.call('ZADD', K.inflight, 'XX', unpack(args)) end
+  return flags
+end)
+
+-- Returns tickets whose lease expired, and every ticket of a worker whose liveness key is gone,
+-- to their lanes at once. The keys past the declared ones are the liveness keys of the registered
+-- workers, with the matching worker ids in ARGV. Dead workers leave the registry.
+-- Returns `{expiredCount, orphanedCount, {deadWorkerId…}}`.
+register('reap', { 'deployment', 'inflight', 'lease', 'meta', 'workers', 'sameBusinessDay', 'extended', 'standard',
+  'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local now = now_ms()
+  local dead, dead_list = {}, {}
+  for i, alive_key in ipairs(K.rest) do
+    if redis.call('EXISTS', alive_key) == 0 then
+      dead[ARGV[i]] = true
+      dead_list[#dead_list + 1] = ARGV[i]
+    end
+  end
+  local reasons, order = {}, {}
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K.inflight, '-inf', now)) do
+    reasons[id] = 'expired'; order[#order + 1] = id
+  end
+  local orphaned = 0
+  if #dead_list > 0 then
+    local all = redis.call('HGETALL', K.lease)
+    for i = 1, #all, 2 do
+      if dead[worker_of(all[i + 1])] and not reasons[all[i]] then
+        reasons[all[i]] = 'orphan'; order[#order + 1] = all[i]; orphaned = orphaned + 1
+      end
+    end
+    redis.call('HDEL', K.workers, unpack(dead_list))
+  end
+  for _, id in ipairs(order) do requeue(id) end
+  if #order > 0 then wake(#order) end
+  return { #order - orphaned, orphaned, dead_list }
+end)
+
+-- Returns the in-flight tickets of one worker id to their lanes (a worker restarted under the
+-- same id requeues its previous life's tickets): ARGV = workerId. Returns the count.
+register('requeue_worker', { 'deployment', 'inflight', 'lease', 'meta', 'sameBusinessDay', 'extended', 'standard',
+  'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local worker = ARGV[1]
+  local all = redis.call('HGETALL', K.lease)
+  local n = 0
+  for i = 1, #all, 2 do
+    if worker_of(all[i + 1]) == worker then
+      requeue(all[i])
+      n = n + 1
+    end
+  end
+  if n > 0 then wake(n) end
+  return n
+end)
+
+-- Promotes lower-tier tickets whose promotion instant has come into the same-business-day lane:
+-- ARGV = limit. A ticket in flight or retrying is re-labelled so that it comes back into the
+-- urgent lane. Atomic, so concurrent promoters never move a ticket twice. Returns the number promoted.
+register('promote', { 'deployment', 'promote', 'meta', 'sameBusinessDay', 'extended', 'standard', 'wake', 'urgentWake' },
+  DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local now = now_ms()
+  local ids = redis.call('ZRANGEBYSCORE', K.promote, '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
+  local moved = 0
+  for _, id in ipairs(ids) do
+    redis.call('ZREM', K.promote, id)
+    local m = parse_meta(redis.call('HGET', K.meta, id))
+    if m and m.code ~= 's' then
+      local from = lane_key(m.code)
+      if redis.call('ZREM', from, id) == 1 then redis.call('ZADD', K.sameBusinessDay, m.due, id) end
+      m.code = 's'
+      m.promoted = '1'
+      redis.call('HSET', K.meta, id, format_meta(m))
+      moved = moved + 1
+    end
+  end
+  if moved > 0 then wake(1) end
+  return moved
+end)
+
+-- Requeues dead letters: ARGV = n, then ids (n = 0: all). Attempts start again from zero.
+-- Returns the number requeued.
+register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'sameBusinessDay',
+  'extended', 'standard', 'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local n = tonumber(ARGV[1])
+  local ids = {}
+  if n == 0 then ids = redis.call('ZRANGE', K.dead, 0, -1) else for i = 2, n + 1 do ids[#ids + 1] = ARGV[i] end end
+  local moved = 0
+  for _, id in ipairs(ids) do
+    if redis.call('ZREM', K.dead, id) == 1 then
+      redis.call('HDEL', K.deadInfo, id)
+      local m = parse_meta(redis.call('HGET', K.meta, id))
+      if m then
+        redis.call('HSET', K.attempts, id, 0)
+        redis.call('ZADD', lane_key(m.code), m.due, id)
+        moved = moved + 1
+      else
+        redis.call('HDEL', K.payload, id)
+      end
+    end
+  end
+  if moved > 0 then wake(moved) end
+  return moved
+end)
+
+-- Deletes every dead letter with its payload. Returns the number deleted.
+register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts' }, DRAINING, function()
+  if not deployed() then return no_deployment() end
+  local ids = redis.call('ZRANGE', K.dead, 0, -1)
+  for i = 1, #ids, 500 do
+    local chunk = { unpack(ids, i, math.min(i + 499, #ids)) }
+    redis.call('HDEL', K.payload, unpack(chunk))
+    redis.call('HDEL', K.meta, unpack(chunk))
+    redis.call('HDEL', K.attempts, unpack(chunk))
+    redis.call('HDEL', K.deadInfo, unpack(chunk))
+  end
+  redis.call('DEL', K.dead)
+  return #ids
+end)
+
+-- Writes the deployment marker: ARGV = mode (`initialized`, `adopted` or `recovered`), id,
+-- release. Writes nothing when a marker exists (`{'present'}`), when a new deployment would start
+-- on this namespace's existing data (`{'holds-data'}`), or when there is no data to adopt
+-- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
+-- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
+register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'payload', 'meta',
+  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote' }, FILLING, function(ARGV)
+  local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
+  if deployed() then return { 'present' } end
+  local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.payload, K.meta, K.inflight, K.lease,
+    K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote)
+  if origin == 'initialized' and held > 0 then return { 'holds-data' } end
+  if origin == 'adopted' and held == 0 then return { 'empty' } end
+  local now = now_ms()
+  local base = 0
+  if origin == 'recovered' then
+    base = math.max(now * 1000, tonumber(redis.call('GET', K.fence) or '0') + 1)
+    redis.call('SET', K.fence, string.format('%d', base))
+  end
+  -- Two writes, so that Redis logs the marker as a transaction as it logs every lane write: an
+  -- append-only file whose transactions cannot be replayed then loses the marker together with
+  -- the lanes, and the loss is seen.
+  redis.call('HSET', K.deployment, 'schema', '1')
+  redis.call('HSET', K.deployment, 'id', id, 'created_at', string.format('%d', now),
+    'origin', origin, 'fence_base', string.format('%d', base), 'written_by', release)
+  return { 'created' }
+end)
+
+-- Re-creates dedupe entries after a recovery (ids whose outcomes the stores hold), so that a
+-- resubmitted ticket that was already handled is a duplicate: ARGV = n, then instantMs, id pairs.
+-- Returns the number of entries added.
+register('restore_dedupe', { 'deployment', 'dedupe' }, FILLING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local n = tonumber(ARGV[1])
+  local items = {}
+  for i = 2, 2 * n + 1 do items[#items + 1] = ARGV[i] end
+  local before = redis.call('ZCARD', K.dedupe)
+  if #items > 0 then bulk('ZADD', K.dedupe, items, 2) end
+  return redis.call('ZCARD', K.dedupe) - before
+end)
+
+-- A consistent snapshot for `status`: ARGV = sample (how many heads per lane to inspect for the
+-- oldest enqueue time). Returns `{nowMs, inflight, dead, dedupe, {lane}, {lane}, {lane}}` for the
+-- lanes s, e, n, each `{queued, retrying, headDueMs|'', oldestEnqueuedMs|''}`.
+register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusinessDay', 'extended', 'standard' },
+  READ_ONLY, function(ARGV)
+  local now = now_ms()
+  local sample = tonumber(ARGV[1])
+  local retrying = { s = 0, e = 0, n = 0 }
+  local oldest = { s = nil, e = nil, n = nil }
+  local retry_ids = redis.call('ZRANGE', K.retry, 0, -1)
+  for i = 1, #retry_ids, 500 do
+    local chunk = { unpack(retry_ids, i, math.min(i + 499, #retry_ids)) }
+    for _, raw in ipairs(redis.call('HMGET', K.meta, unpack(chunk))) do
+      local m = parse_meta(raw)
+      if m then
+        retrying[m.code] = retrying[m.code] + 1
+        local q = tonumber(m.enqueued)
+        if not oldest[m.code] or q < oldest[m.code] then oldest[m.code] = q end
+      end
+    end
+  end
+  local out = { now, redis.call('ZCARD', K.inflight), redis.call('ZCARD', K.dead), redis.call('ZCARD', K.dedupe) }
+  for _, code in ipairs({ 's', 'e', 'n' }) do
+    local key = lane_key(code)
+    local head = redis.call('ZRANGE', key, 0, sample - 1, 'WITHSCORES')
+    local ids = {}
+    for i = 1, #head, 2 do ids[#ids + 1] = head[i] end
+    if #ids > 0 then
+      for _, raw in ipairs(redis.call('HMGET', K.meta, unpack(ids))) do
+        local m = parse_meta(raw)
+        if m then
+          local q = tonumber(m.enqueued)
+          if not oldest[code] or q < oldest[code] then oldest[code] = q end
+        end
+      end
+    end
+    out[#out + 1] = {
+      redis.call('ZCARD', key), retrying[code], #head > 0 and head[2] or '',
+      oldest[code] and tostring(oldest[code]) or '',
+    }
+  end
+  return out
+end)
+
+-- Records a change of one brand's high-volume switch: ARGV = brand, flag (`1` on, `0` off),
+-- instant in epoch milliseconds (empty: the server's clock now), history limit.
+--
+-- The brand's field in the high-volume hash holds its changes as a compact JSON array of
+-- `[instantMs,flag]` pairs, oldest first. The new change goes after every change at or before its
+-- instant (so of two changes at one instant the later recorded wins), and the oldest changes are
+-- dropped beyond the limit. Returns the recorded instant.
+register('record_high_volume', { 'deployment', 'highVolume' }, FILLING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local brand, flag, at, limit = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+  if at == '' then at = string.format('%d', now_ms()) end
+  local at_number = tonumber(at)
+  local changes = {}
+  local raw = redis.call('HGET', K.highVolume, brand)
+  if raw then
+    for instant, state in string.gmatch(raw, '%[(-?%d+),([01])%]') do
+      changes[#changes + 1] = { instant, state }
+    end
+  end
+  local position = #changes + 1
+  while position > 1 and tonumber(changes[position - 1][1]) > at_number do position = position - 1 end
+  table.insert(changes, position, { at, flag })
+  local first = math.max(1, #changes - limit + 1)
+  local parts = {}
+  for i = first, #changes do parts[#parts + 1] = '[' .. changes[i][1] .. ',' .. changes[i][2] .. ']' end
+  redis.call('HSET', K.highVolume, brand, '[' .. table.concat(parts, ',') .. ']')
+  return at
+end)
+
+-- Keeps a message intake could not use: ARGV = id, info, raw, limit. Returns 0 when the
+-- quarantine is full (the same message quarantined twice is kept once).
+register('quarantine', { 'deployment', 'quarantine', 'quarantineRaw' }, FILLING, function(ARGV)
+  if not deployed() then return no_deployment() end
+  local id = ARGV[1]
+  if redis.call('HEXISTS', K.quarantine, id) == 0 and redis.call('HLEN', K.quarantine) >= tonumber(ARGV[4]) then
+    return 0
+  end
+  redis.call('HSET', K.quarantineRaw, id, ARGV[3])
+  redis.call('HSET', K.quarantine, id, ARGV[2])
+  return 1
+end)
+
+-- Removes a message from the quarantine (after a successful retry): ARGV = id.
+register('release_quarantined', { 'quarantine', 'quarantineRaw' }, DRAINING, function(ARGV)
+  redis.call('HDEL', K.quarantine, ARGV[1])
+  redis.call('HDEL', K.quarantineRaw, ARGV[1])
+  return 1
+end)
+
+-- Records a worker in the registry and sets its liveness key: ARGV = workerId, instance, record,
+-- ttlMs. Refuses (0) when another live instance holds the id.
+register('register_worker', { 'alive', 'workers' }, DRAINING, function(ARGV)
+  local worker, instance, record, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+  local holder = redis.call('GET', K.alive)
+  if holder and holder ~= instance then return 0 end
+  redis.call('SET', K.alive, instance, 'PX', ttl)
+  redis.call('HSET', K.workers, worker, record)
+  return 1
+end)
+
+-- Refreshes a worker's liveness key and registry entry: ARGV as `register_worker`. Returns 0
+-- when the liveness key now belongs to another instance (this process was presumed dead and
+-- replaced; it must stop claiming), and writes nothing then.
+register('heartbeat', { 'alive', 'workers' }, DRAINING, function(ARGV)
+  local worker, instance, record, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+  local holder = redis.call('GET', K.alive)
+  if holder and holder ~= instance then return 0 end
+  redis.call('SET', K.alive, instance, 'PX', ttl)
+  redis.call('HSET', K.workers, worker, record)
+  return 1
+end)
+
+-- Removes a worker from the registry and deletes its liveness key when this instance holds it
+-- (clean shutdown): ARGV = workerId, instance.
+register('deregister_worker', { 'alive', 'workers' }, DRAINING, function(ARGV)
+  if redis.call('GET', K.alive) == ARGV[2] then redis.call('DEL', K.alive) end
+  redis.call('HDEL', K.workers, ARGV[1])
+  return 1
+end)
+
+-- Takes or keeps the collector role for an instance: ARGV = instance, ttlMs. Returns 1 when the
+-- instance is the collector now.
+register('lead_collector', { 'collector' }, DRAINING, function(ARGV)
+  local holder = redis.call('GET', K.collector)
+  if not holder then
+    redis.call('SET', K.collector, ARGV[1], 'PX', ARGV[2])
+    return 1
+  end
+  if holder == ARGV[1] then
+    redis.call('PEXPIRE', K.collector, ARGV[2])
+    return 1
+  end
+  return 0
+end)
+
+-- Gives up the collector role if the instance holds it: ARGV = instance.
+register('resign_collector', { 'collector' }, DRAINING, function(ARGV)
+  if redis.call('GET', K.collector) == ARGV[1] then redis.call('DEL', K.collector) end
+  return 0
+end)
