@@ -25,8 +25,9 @@ extension DeploymentCommand {
             let lanes = try redis.openLaneStore(clientName: "ticketq-deployment")
             let target = "Redis \(lanes.connection.url.redacted), namespace \(lanes.keys.namespace)"
             let result: DeploymentCreation
+            let library: LaneLibraryInstallation
             do {
-                print(try lanes.installLibrary())
+                library = try lanes.installLibrary()
                 result = try lanes.createDeployment(origin: adopt ? .adopted : .initialized, release: TicketQVersion.current)
             } catch {
                 Diagnostics.error(RedisOptions.explain(error, url: lanes.connection.url))
@@ -36,16 +37,19 @@ extension DeploymentCommand {
             case let .created(record):
                 print("\(adopt ? "adopted" : "initialised") deployment \(record.id) in \(target)")
             case let .markerPresent(record):
-                print("already initialised: deployment \(record.id) (\(record.origin.rawValue) \(DeploymentText.instant(record.createdAtMillis))) in \(target); nothing changed")
+                print("already initialised: deployment \(record.id) (\(record.origin.rawValue) \(DeploymentText.instant(record.createdAtMillis))) in \(target); marker unchanged")
             case .refusedExistingData:
                 Diagnostics.error("""
                     \(target) holds ticketq data but no deployment marker. If it was written by a release before markers, \
                     adopt it: `ticketq deployment init --adopt`. If Redis lost part of its data, see `ticketq deployment recover --help`.
                     """)
-                throw ExitStatus.failure
             case .refusedNoData:
                 Diagnostics.error("\(target) holds no ticketq data to adopt: run `ticketq deployment init` for a new deployment")
-                throw ExitStatus.failure
+            }
+            print(library)
+            switch result {
+            case .created, .markerPresent: return
+            case .refusedExistingData, .refusedNoData: throw ExitStatus.failure
             }
         }
     }
