@@ -18,11 +18,14 @@ public struct ClaimedTicket: Sendable, Hashable {
     public let enqueuedMillis: Int64
     /// The payload, or nil when it is missing from Redis (the ticket must be dead-lettered).
     public let payload: [UInt8]?
+    /// Earlier deliveries that ended with their worker process dying (a suspect of killing
+    /// workers, claimed alone); 0 for most tickets.
+    public let crashedDeliveries: Int
 
     /// Creates a claimed ticket.
     public init(
         lease: TicketLease, attempts: Int, lane: Lane, intakeLane: Lane, promoted: Bool,
-        dueMillis: Int64, enqueuedMillis: Int64, payload: [UInt8]?
+        dueMillis: Int64, enqueuedMillis: Int64, payload: [UInt8]?, crashedDeliveries: Int = 0
     ) {
         self.lease = lease
         self.attempts = attempts
@@ -32,5 +35,6 @@ public struct ClaimedTicket: Sendable, Hashable {
         self.dueMillis = dueMillis
         self.enqueuedMillis = enqueuedMillis
         self.payload = payload
+        self.crashedDeliveries = crashedDeliveries
     }
 }

@@ -23,6 +23,8 @@ extension LaneKeys {
         case .workers: return key(Slot.workers)
         case .highVolume: return key(Slot.highVolume)
         case .attempts: return key(Slot.attempts)
+        case .suspect: return key(Slot.suspect)
+        case .crashes: return key(Slot.crashes)
         case .quarantine: return quarantine
         case .quarantineRaw: return quarantineRaw
         case .collector: return collector

@@ -12,6 +12,7 @@ public struct LaneKeys: Sendable, Hashable {
     public enum Slot: Int, CaseIterable, Sendable {
         case sameBusinessDay = 0, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
         case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment, urgentWake
+        case suspect, crashes
 
         var suffix: String {
             switch self {
@@ -35,6 +36,8 @@ public struct LaneKeys: Sendable, Hashable {
             case .attempts: return "attempts"
             case .deployment: return "deployment"
             case .urgentWake: return "wake:urgent"
+            case .suspect: return "suspect"
+            case .crashes: return "crashes"
             }
         }
     }

@@ -32,7 +32,7 @@ extension LaneStore {
     public func holdsLaneData() throws(LanesError) -> Bool {
         let slots: [LaneKeys.Slot] = [
             .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe, .fence,
-            .workers, .attempts, .promote,
+            .workers, .attempts, .promote, .suspect,
         ]
         return (try command(["EXISTS"] + slots.map { keys.key($0) }, "deployment").int ?? 0) > 0
     }

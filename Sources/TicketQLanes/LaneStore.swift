@@ -47,7 +47,7 @@ public final class LaneStore {
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ] + scope.arguments)
-        let fields = scope.fetchesInline ? 7 : 5
+        let fields = scope.fetchesInline ? 8 : 6
         guard let items = reply.array, let now = items.first?.int,
               items.dropFirst().allSatisfy({ ($0.array?.count ?? 0) >= fields })
         else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
@@ -57,8 +57,8 @@ public final class LaneStore {
         let payloads: [RedisReply]
         let metas: [RedisReply]
         if scope.fetchesInline {
-            payloads = claimed.map { $0[5] }
-            metas = claimed.map { $0[6] }
+            payloads = claimed.map { $0[6] }
+            metas = claimed.map { $0[7] }
         } else {
             var ids: [[UInt8]] = []
             ids.reserveCapacity(count)
@@ -80,13 +80,14 @@ public final class LaneStore {
         for (position, ticket) in claimed.enumerated() {
             guard let id = ticket[0].string, let token = ticket[1].int, let attempts = ticket[2].int,
                   let lane = ticket[3].string.flatMap(LaneCode.lane),
-                  let due = ticket[4].string.flatMap(Double.init).map({ Int64($0) })
+                  let due = ticket[4].string.flatMap(Double.init).map({ Int64($0) }), let crashes = ticket[5].int
             else { throw .unexpectedReply(operation: "claim", reply: "\(ticket)") }
             let meta = LaneMeta(metas[safe: position]?.bytes)
             tickets.append(ClaimedTicket(
                 lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,
                 intakeLane: meta?.intakeLane ?? lane, promoted: meta?.promoted ?? false, dueMillis: due,
-                enqueuedMillis: meta?.enqueuedMillis ?? 0, payload: payloads[safe: position]?.bytes
+                enqueuedMillis: meta?.enqueuedMillis ?? 0, payload: payloads[safe: position]?.bytes,
+                crashedDeliveries: Int(crashes)
             ))
         }
         // Urgent first, then the lower tier earliest deadline first, as the tickets were chosen.

@@ -32,12 +32,16 @@ struct DeliveryProcessor: Sendable {
         }
         if claimed.attempts > retry.maxDeliveries {
             let now = clock.nowMillis
+            // A ticket whose deliveries keep ending with the worker's death is what kills them.
+            let crashed = claimed.crashedDeliveries > 0
+            let reason = crashed ? "crashed_worker" : "delivery_limit"
+            let lastError = crashed
+                ? "delivered \(claimed.attempts) times; \(claimed.crashedDeliveries) of them ended with the worker process dying while it held the ticket"
+                : "delivered \(claimed.attempts) times without an outcome (workers crashed or lost the lease)"
             let record = OutcomeFactory.dead(
-                ticket, claimed: claimed, reason: "delivery_limit",
-                lastError: "delivered \(claimed.attempts) times without an outcome (workers crashed or lost the lease)",
-                worker: workerID, startedAt: claimedAt, completedAt: now
+                ticket, claimed: claimed, reason: reason, lastError: lastError, worker: workerID, startedAt: claimedAt, completedAt: now
             )
-            return .failure(pending(record, claimed, claimedAt, reason: "delivery_limit", lastError: record.lastError))
+            return .failure(pending(record, claimed, claimedAt, reason: reason, lastError: record.lastError))
         }
         return .success(ticket)
     }

@@ -37,6 +37,10 @@ public final class SimulateHandler: TicketHandler {
             return (delay, generator.nextUnit() < spec.failureProbability)
         }
         if delay > .zero { try await Task.sleep(for: delay) }
+        if let poison = spec.crashingTicketID, ticket.ticket.id == poison {
+            FileHandle.standardError.write(Data("simulate: ticket \(poison) aborts the worker process\n".utf8))
+            abort()
+        }
         if fails { throw SimulatedFailure() }
         return HandlerResult(action: "simulated")
     }

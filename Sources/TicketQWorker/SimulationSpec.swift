@@ -7,7 +7,9 @@ import Foundation
 /// - `uniform=1ms..20ms` — uniform between the bounds;
 /// - `exp=10ms` — exponential with that mean (capped at 50 × the mean);
 /// - `fail=0.05` — each delivery fails with that probability (exercises retries and dead letters);
-/// - `seed=42` — seeds the random draws for reproducible runs.
+/// - `seed=42` — seeds the random draws for reproducible runs;
+/// - `crash=ID` — the process aborts when it handles the ticket with that id (a poison ticket,
+///   for fault tests and drills).
 /// Durations take `us`, `ms` or `s`. An empty spec means no delay and no failures.
 public struct SimulationSpec: Sendable, Hashable {
     /// The service-time distribution.
@@ -31,6 +33,8 @@ public struct SimulationSpec: Sendable, Hashable {
     public var failureProbability: Double = 0
     /// Seed of the random draws.
     public var seed: UInt64 = 1
+    /// A ticket id whose handling aborts the process.
+    public var crashingTicketID: String?
 
     /// Parses a spec (the part after `simulate:`).
     public init(_ text: String) throws(ParseError) {
@@ -56,8 +60,11 @@ public struct SimulationSpec: Sendable, Hashable {
             case "seed":
                 guard let seed = UInt64(value) else { throw ParseError(reason: "seed must be a whole number, got \"\(value)\"") }
                 self.seed = seed
+            case "crash":
+                guard !value.isEmpty else { throw ParseError(reason: "crash needs a ticket id") }
+                crashingTicketID = value
             default:
-                throw ParseError(reason: "unknown key \"\(key)\"; expected fixed, uniform, exp, fail or seed")
+                throw ParseError(reason: "unknown key \"\(key)\"; expected fixed, uniform, exp, fail, seed or crash")
             }
         }
     }

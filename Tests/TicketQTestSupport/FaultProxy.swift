@@ -112,7 +112,7 @@ public final class FaultProxy: Sendable {
     }
 
     /// Drops the reply of the next command that arrives from any client and contains each of
-    /// `needles` (e.g. `"EVALSHA"` and a key only the commands of interest name; no needles: any
+    /// `needles` (e.g. `"FCALL"` and a key only the commands of interest name; no needles: any
     /// command), after forwarding the command to Redis.
     ///
     /// One shot: the request is used by the first matching command; requests made while one

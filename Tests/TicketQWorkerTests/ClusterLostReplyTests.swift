@@ -20,8 +20,8 @@ struct ClusterLostReplyTests {
         decoding: (try! LaneKeys(namespace: "ticketq")).ackJournal(worker: "worker-a", journal: .urgent), as: UTF8.self
     )
 
-    /// The reply of an acknowledgement (an `EVALSHA` naming the worker's ack journal).
-    static func ack(cut: Bool) -> LostReply { LostReply(needles: ["EVALSHA", journalKey], cut: cut) }
+    /// The reply of an acknowledgement (an `FCALL` naming the worker's ack journal).
+    static func ack(cut: Bool) -> LostReply { LostReply(needles: ["FCALL", journalKey], cut: cut) }
 
     @Test(.timeLimit(.minutes(2)), arguments: [false, true])
     func anAckWhoseReplyIsLostKeepsItsOutcome(cut: Bool) async throws {
@@ -32,7 +32,7 @@ struct ClusterLostReplyTests {
     /// command timeout, the backlog's acks go on, and its own journal must still tell.
     @Test(.timeLimit(.minutes(2)), arguments: [false, true])
     func anUrgentAckWhoseReplyIsLostKeepsItsOutcome(cut: Bool) async throws {
-        try await run(losing: [LostReply(needles: ["EVALSHA", Self.urgentJournalKey], cut: cut)])
+        try await run(losing: [LostReply(needles: ["FCALL", Self.urgentJournalKey], cut: cut)])
     }
 
     /// The reply of the ack is lost, then the reply of the journal read that follows it. The ack

@@ -4,35 +4,42 @@ extension LaneFunction {
     ])
     static let claim = LaneFunction("claim", [
         .deployment, .retry, .meta, .payload, .sameBusinessDay, .extended, .standard, .credit, .fence, .inflight, .lease,
-        .attempts, .wake, .urgentWake,
+        .attempts, .wake, .urgentWake, .suspect, .crashes,
     ])
-    static let acknowledge = LaneFunction("acknowledge", [.deployment, .lease, .inflight, .payload, .meta, .attempts, .promote, .journal])
-    static let deadLetter = LaneFunction("dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .journal])
+    static let acknowledge = LaneFunction(
+        "acknowledge", [.deployment, .lease, .inflight, .payload, .meta, .attempts, .promote, .crashes, .journal]
+    )
+    static let deadLetter = LaneFunction(
+        "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .crashes, .journal]
+    )
     static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry])
     static let release = LaneFunction("release", [
         .deployment, .lease, .inflight, .meta, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .suspect, .crashes,
     ])
     static let renew = LaneFunction("renew", [.deployment, .lease, .inflight])
     static let reap = LaneFunction("reap", [
         .deployment, .inflight, .lease, .meta, .workers, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .suspect, .crashes,
     ])
     static let requeueWorker = LaneFunction("requeue_worker", [
-        .deployment, .inflight, .lease, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .inflight, .lease, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake, .suspect, .crashes,
     ])
     static let promote = LaneFunction("promote", [
         .deployment, .promote, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
     ])
     static let requeueDead = LaneFunction("requeue_dead", [
         .deployment, .dead, .deadInfo, .meta, .payload, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .crashes,
     ])
-    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts])
+    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts, .crashes])
     static let createDeployment = LaneFunction("create_deployment", [
         .deployment, .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
-        .fence, .workers, .attempts, .promote,
+        .fence, .workers, .attempts, .promote, .suspect,
     ])
     static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .dedupe])
     static let status = LaneFunction(
-        "status", [.retry, .meta, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard], readOnly: true
+        "status", [.retry, .meta, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
     )
     static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
     static let quarantine = LaneFunction("quarantine", [.deployment, .quarantine, .quarantineRaw])

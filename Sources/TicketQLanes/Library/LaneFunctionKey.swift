@@ -5,6 +5,8 @@
 public enum LaneFunctionKey: String, CaseIterable, Sendable {
     case deployment, sameBusinessDay, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
     case dedupe, promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
+    /// Tickets a worker died holding, claimed one at a time, and how often that happened to each.
+    case suspect, crashes
     case quarantine, quarantineRaw, collector
     /// A worker's ack journal.
     case journal

@@ -22,6 +22,11 @@ enum LaneLibrarySource {
 --
 -- Times come from the server's TIME so that workers on different hosts agree. Per-ticket lane
 -- state is kept in one `meta` hash field: `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`.
+--
+-- Poison tickets: a ticket in the hands of a worker process that died is a suspect (`crashes`
+-- counts such deliveries). Suspects wait in a set of their own and are claimed one at a time, so
+-- that a ticket that kills workers takes down only its own deliveries and reaches the delivery
+-- limit alone, while its former batch-mates settle.
 
 local VERSION = 1
 
@@ -141,11 +146,24 @@ local function fenced(ARGV, first, count)
   end
   return accepted, flags, entries
 end
-local function requeue(id)
+-- Puts a ticket back to be claimed: into its lane, or among the suspects when a delivery of it
+-- ended with its worker's death.
+local function enqueue_again(id, m)
+  if redis.call('HEXISTS', K.crashes, id) == 1 then
+    redis.call('ZADD', K.suspect, m.due, id)
+  else
+    redis.call('ZADD', lane_key(m.code), m.due, id)
+  end
+end
+-- Takes a ticket from a lease back to be claimed again; `crashed`: its worker died holding it.
+local function requeue(id, crashed)
   redis.call('ZREM', K.inflight, id)
   redis.call('HDEL', K.lease, id)
   local m = parse_meta(redis.call('HGET', K.meta, id))
-  if m then redis.call('ZADD', lane_key(m.code), m.due, id) end
+  if m then
+    if crashed then redis.call('HINCRBY', K.crashes, id, 1) end
+    enqueue_again(id, m)
+  end
 end
 
 redis.register_function {
@@ -214,17 +232,19 @@ end)
 -- alone (an urgent claimer's few reserved slots). Scope `all` takes urgent tickets only beyond the
 -- first `reserve` of them, which are left to the urgent claimers.
 --
--- Retries whose backoff is over go back to their lanes first. The same-business-day lane wins,
+-- Retries whose backoff is over go back to their lanes first. A general claim takes a suspect
+-- (see the top of this file) alone when there is one. Otherwise the same-business-day lane wins,
 -- except that while the lower tier (extended and standard, merged earliest deadline first) is not
 -- empty it earns `lowerStep` credit per urgent claim and takes the next claim whenever a whole
 -- credit is available — a guaranteed minimum share. Each claimed ticket gets a fencing token, a
 -- lease in the in-flight set and one more delivery attempt. Returns `{nowMs, {ticket}…}`, each
--- ticket `{id, token, attempts, laneCode, dueMs}`; the caller then fetches payloads and meta with
+-- ticket `{id, token, attempts, laneCode, dueMs, crashes}` (crashes: deliveries that ended with
+-- the worker's death); the caller then fetches payloads and meta with
 -- plain HMGETs, far cheaper than passing them through Lua. With fetch `inline` (the urgent
 -- claimer's few tickets, where a round trip costs more than the copy), each ticket also carries
 -- its payload and meta.
 register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard', 'credit',
-  'fence', 'inflight', 'lease', 'attempts', 'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  'fence', 'inflight', 'lease', 'attempts', 'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
   local urgent_only, reserve, inline = ARGV[5] == 'urgent', tonumber(ARGV[6] or '0'), ARGV[7] == 'inline'
@@ -233,56 +253,63 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   for _, id in ipairs(due_retries) do
     redis.call('ZREM', K.retry, id)
     local m = parse_meta(redis.call('HGET', K.meta, id))
-    if m then redis.call('ZADD', lane_key(m.code), m.due, id) end
+    if m then enqueue_again(id, m) end
   end
-  local nu, ne, ns = redis.call('ZCARD', K.sameBusinessDay), redis.call('ZCARD', K.extended), redis.call('ZCARD', K.standard)
-  if urgent_only then
-    ne, ns = 0, 0
+  local picked, codes, dues, crashes = {}, {}, {}, {}
+  if not urgent_only and redis.call('ZCARD', K.suspect) > 0 then
+    local popped = redis.call('ZPOPMIN', K.suspect, 1)
+    local m = parse_meta(redis.call('HGET', K.meta, popped[1]))
+    picked[1], dues[1], codes[1] = popped[1], popped[2], m and m.code or 'n'
+    crashes[1] = tonumber(redis.call('HGET', K.crashes, popped[1]) or '0')
   else
-    nu = math.max(0, nu - reserve)
-  end
-  local credit = tonumber(redis.call('GET', K.credit) or '0')
-  local take_u, take_l, lower = 0, 0, ne + ns
-  while take_u + take_l < batch do
-    local has_u, has_l = take_u < nu, take_l < lower
-    if has_u and (not has_l or credit < 1) then
-      take_u = take_u + 1
-      if has_l then credit = credit + step end
-    elseif has_l then
-      take_l = take_l + 1
-      if has_u then credit = credit - 1 end
+    local nu, ne, ns = redis.call('ZCARD', K.sameBusinessDay), redis.call('ZCARD', K.extended), redis.call('ZCARD', K.standard)
+    if urgent_only then
+      ne, ns = 0, 0
     else
-      break
+      nu = math.max(0, nu - reserve)
     end
-  end
-  if not urgent_only then redis.call('SET', K.credit, tostring(credit)) end
-  local picked, codes, dues = {}, {}, {}
-  local function pop(key, code, count)
-    if count <= 0 then return end
-    local popped = redis.call('ZPOPMIN', key, count)
-    for i = 1, #popped, 2 do
-      picked[#picked + 1] = popped[i]; dues[#dues + 1] = popped[i + 1]; codes[#codes + 1] = code
-    end
-  end
-  pop(K.sameBusinessDay, 's', take_u)
-  if take_l > 0 then
-    if ne == 0 then
-      pop(K.standard, 'n', take_l)
-    elseif ns == 0 then
-      pop(K.extended, 'e', take_l)
-    else
-      local e = redis.call('ZRANGE', K.extended, 0, take_l - 1, 'WITHSCORES')
-      local s = redis.call('ZRANGE', K.standard, 0, take_l - 1, 'WITHSCORES')
-      local ei, si, from_e, from_s = 1, 1, 0, 0
-      for _ = 1, take_l do
-        if ei <= #e and (si > #s or tonumber(e[ei + 1]) <= tonumber(s[si + 1])) then
-          from_e = from_e + 1; ei = ei + 2
-        else
-          from_s = from_s + 1; si = si + 2
-        end
+    local credit = tonumber(redis.call('GET', K.credit) or '0')
+    local take_u, take_l, lower = 0, 0, ne + ns
+    while take_u + take_l < batch do
+      local has_u, has_l = take_u < nu, take_l < lower
+      if has_u and (not has_l or credit < 1) then
+        take_u = take_u + 1
+        if has_l then credit = credit + step end
+      elseif has_l then
+        take_l = take_l + 1
+        if has_u then credit = credit - 1 end
+      else
+        break
       end
-      pop(K.extended, 'e', from_e)
-      pop(K.standard, 'n', from_s)
+    end
+    if not urgent_only then redis.call('SET', K.credit, tostring(credit)) end
+    local function pop(key, code, count)
+      if count <= 0 then return end
+      local popped = redis.call('ZPOPMIN', key, count)
+      for i = 1, #popped, 2 do
+        picked[#picked + 1] = popped[i]; dues[#dues + 1] = popped[i + 1]; codes[#codes + 1] = code
+      end
+    end
+    pop(K.sameBusinessDay, 's', take_u)
+    if take_l > 0 then
+      if ne == 0 then
+        pop(K.standard, 'n', take_l)
+      elseif ns == 0 then
+        pop(K.extended, 'e', take_l)
+      else
+        local e = redis.call('ZRANGE', K.extended, 0, take_l - 1, 'WITHSCORES')
+        local s = redis.call('ZRANGE', K.standard, 0, take_l - 1, 'WITHSCORES')
+        local ei, si, from_e, from_s = 1, 1, 0, 0
+        for _ = 1, take_l do
+          if ei <= #e and (si > #s or tonumber(e[ei + 1]) <= tonumber(s[si + 1])) then
+            from_e = from_e + 1; ei = ei + 2
+          else
+            from_s = from_s + 1; si = si + 2
+          end
+        end
+        pop(K.extended, 'e', from_e)
+        pop(K.standard, 'n', from_s)
+      end
     end
   end
   local out = { now }
@@ -298,16 +325,18 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
     -- Formatted as an integer: Lua would write a token of 15 digits or more (as a recovery
     -- issues) in exponent notation, and the lease would match nothing.
     leases[#leases + 1] = string.format('%d|%s', token, worker)
-    local ticket = { id, token, redis.call('HINCRBY', K.attempts, id, 1), codes[i], dues[i] }
+    local ticket = { id, token, redis.call('HINCRBY', K.attempts, id, 1), codes[i], dues[i], crashes[i] or 0 }
     if inline then
-      ticket[6] = redis.call('HGET', K.payload, id)
-      ticket[7] = redis.call('HGET', K.meta, id)
+      ticket[7] = redis.call('HGET', K.payload, id)
+      ticket[8] = redis.call('HGET', K.meta, id)
     end
     out[#out + 1] = ticket
   end
   bulk('ZADD', K.inflight, inflight, 2)
   bulk('HSET', K.lease, leases, 2)
-  if #picked == batch and has_work() then wake(1) end
+  if (#picked == batch and has_work()) or (#crashes > 0 and (redis.call('ZCARD', K.suspect) > 0 or has_work())) then
+    wake(1)
+  end
   return out
 end)
 
@@ -315,7 +344,7 @@ end)
 -- carries the token (it was reaped and redelivered) is refused. Accepted tickets leave Redis
 -- entirely. Returns one flag per ticket: 1 accepted, 0 refused, 2 accepted because the ticket was
 -- lost with Redis's data before a recovery (see `lost_with_data`).
-register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 'attempts', 'promote', 'journal' },
+register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 'attempts', 'promote', 'crashes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local accepted, flags, entries = fenced(ARGV, 2, tonumber(ARGV[1]))
@@ -329,6 +358,7 @@ register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 
     redis.call('HDEL', K.meta, unpack(accepted))
     redis.call('HDEL', K.attempts, unpack(accepted))
     redis.call('ZREM', K.promote, unpack(accepted))
+    redis.call('HDEL', K.crashes, unpack(accepted))
   end
   journal(entries)
   return flags
@@ -337,7 +367,7 @@ end)
 -- Moves tickets to the dead-letter set: ARGV = n, then per ticket id, token, info (JSON with
 -- reason, attempts and last error). Payload and meta stay, so a dead letter can be requeued.
 -- Returns one flag per ticket, as `acknowledge` does.
-register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'meta', 'journal' },
+register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'meta', 'crashes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local n = tonumber(ARGV[1])
@@ -353,6 +383,7 @@ register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 
       redis.call('ZREM', K.inflight, id)
       redis.call('HDEL', K.lease, id)
       redis.call('ZREM', K.promote, id)
+      redis.call('HDEL', K.crashes, id)
       redis.call('ZADD', K.dead, now, id)
       redis.call('HSET', K.deadInfo, id, infos[i])
       flags[i] = 1
@@ -382,7 +413,7 @@ end)
 -- Hands tickets back to their lanes without counting the attempt (graceful shutdown, a store
 -- that cannot commit): ARGV = n, then id, token pairs. Returns one flag per ticket.
 register('release', { 'deployment', 'lease', 'inflight', 'meta', 'attempts', 'sameBusinessDay', 'extended', 'standard',
-  'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local accepted, flags = fenced(ARGV, 2, tonumber(ARGV[1]))
   for _, id in ipairs(accepted) do
@@ -391,7 +422,7 @@ register('release', { 'deployment', 'lease', 'inflight', 'meta', 'attempts', 'sa
     local m = parse_meta(redis.call('HGET', K.meta, id))
     if m then
       if tonumber(redis.call('HINCRBY', K.attempts, id, -1)) < 0 then redis.call('HSET', K.attempts, id, 0) end
-      redis.call('ZADD', lane_key(m.code), m.due, id)
+      enqueue_again(id, m)
     end
   end
   if #accepted > 0 then wake(#accepted) end
@@ -415,11 +446,12 @@ register('renew', { 'deployment', 'lease', 'inflight' }, DRAINING, function(ARGV
 end)
 
 -- Returns tickets whose lease expired, and every ticket of a worker whose liveness key is gone,
--- to their lanes at once. The keys past the declared ones are the liveness keys of the registered
--- workers, with the matching worker ids in ARGV. Dead workers leave the registry.
+-- to be claimed again at once (a dead worker's tickets as suspects). The keys past the declared
+-- ones are the liveness keys of the registered workers, with the matching worker ids in ARGV.
+-- Dead workers leave the registry.
 -- Returns `{expiredCount, orphanedCount, {deadWorkerId…}}`.
 register('reap', { 'deployment', 'inflight', 'lease', 'meta', 'workers', 'sameBusinessDay', 'extended', 'standard',
-  'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
   local dead, dead_list = {}, {}
@@ -443,22 +475,22 @@ register('reap', { 'deployment', 'inflight', 'lease', 'meta', 'workers', 'sameBu
     end
     redis.call('HDEL', K.workers, unpack(dead_list))
   end
-  for _, id in ipairs(order) do requeue(id) end
+  for _, id in ipairs(order) do requeue(id, reasons[id] == 'orphan') end
   if #order > 0 then wake(#order) end
   return { #order - orphaned, orphaned, dead_list }
 end)
 
--- Returns the in-flight tickets of one worker id to their lanes (a worker restarted under the
--- same id requeues its previous life's tickets): ARGV = workerId. Returns the count.
+-- Returns the in-flight tickets of one worker id to be claimed again, as suspects (a worker
+-- restarted under the same id requeues its previous life's tickets): ARGV = workerId. Returns the count.
 register('requeue_worker', { 'deployment', 'inflight', 'lease', 'meta', 'sameBusinessDay', 'extended', 'standard',
-  'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local worker = ARGV[1]
   local all = redis.call('HGETALL', K.lease)
   local n = 0
   for i = 1, #all, 2 do
     if worker_of(all[i + 1]) == worker then
-      requeue(all[i])
+      requeue(all[i], true)
       n = n + 1
     end
   end
@@ -494,7 +526,7 @@ end)
 -- Requeues dead letters: ARGV = n, then ids (n = 0: all). Attempts start again from zero.
 -- Returns the number requeued.
 register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'sameBusinessDay',
-  'extended', 'standard', 'wake', 'urgentWake' }, DRAINING, function(ARGV)
+  'extended', 'standard', 'wake', 'urgentWake', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local n = tonumber(ARGV[1])
   local ids = {}
@@ -506,6 +538,7 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
       local m = parse_meta(redis.call('HGET', K.meta, id))
       if m then
         redis.call('HSET', K.attempts, id, 0)
+        redis.call('HDEL', K.crashes, id)
         redis.call('ZADD', lane_key(m.code), m.due, id)
         moved = moved + 1
       else
@@ -518,7 +551,7 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
 end)
 
 -- Deletes every dead letter with its payload. Returns the number deleted.
-register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts' }, DRAINING, function()
+register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'crashes' }, DRAINING, function()
   if not deployed() then return no_deployment() end
   local ids = redis.call('ZRANGE', K.dead, 0, -1)
   for i = 1, #ids, 500 do
@@ -527,6 +560,7 @@ register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'a
     redis.call('HDEL', K.meta, unpack(chunk))
     redis.call('HDEL', K.attempts, unpack(chunk))
     redis.call('HDEL', K.deadInfo, unpack(chunk))
+    redis.call('HDEL', K.crashes, unpack(chunk))
   end
   redis.call('DEL', K.dead)
   return #ids
@@ -538,11 +572,11 @@ end)
 -- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
 -- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
 register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'payload', 'meta',
-  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote' }, FILLING, function(ARGV)
+  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect' }, FILLING, function(ARGV)
   local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
   if deployed() then return { 'present' } end
   local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.payload, K.meta, K.inflight, K.lease,
-    K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote)
+    K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect)
   if origin == 'initialized' and held > 0 then return { 'holds-data' } end
   if origin == 'adopted' and held == 0 then return { 'empty' } end
   local now = now_ms()
@@ -575,13 +609,27 @@ end)
 
 -- A consistent snapshot for `status`: ARGV = sample (how many heads per lane to inspect for the
 -- oldest enqueue time). Returns `{nowMs, inflight, dead, dedupe, {lane}, {lane}, {lane}}` for the
--- lanes s, e, n, each `{queued, retrying, headDueMs|'', oldestEnqueuedMs|''}`.
-register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusinessDay', 'extended', 'standard' },
+-- lanes s, e, n, each `{queued, retrying, headDueMs|'', oldestEnqueuedMs|''}`; suspects count as
+-- queued in their lane.
+register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusinessDay', 'extended', 'standard', 'suspect' },
   READ_ONLY, function(ARGV)
   local now = now_ms()
   local sample = tonumber(ARGV[1])
   local retrying = { s = 0, e = 0, n = 0 }
+  local suspects = { s = 0, e = 0, n = 0 }
   local oldest = { s = nil, e = nil, n = nil }
+  local suspect_ids = redis.call('ZRANGE', K.suspect, 0, -1)
+  for i = 1, #suspect_ids, 500 do
+    local chunk = { unpack(suspect_ids, i, math.min(i + 499, #suspect_ids)) }
+    for _, raw in ipairs(redis.call('HMGET', K.meta, unpack(chunk))) do
+      local m = parse_meta(raw)
+      if m then
+        suspects[m.code] = suspects[m.code] + 1
+        local q = tonumber(m.enqueued)
+        if not oldest[m.code] or q < oldest[m.code] then oldest[m.code] = q end
+      end
+    end
+  end
   local retry_ids = redis.call('ZRANGE', K.retry, 0, -1)
   for i = 1, #retry_ids, 500 do
     local chunk = { unpack(retry_ids, i, math.min(i + 499, #retry_ids)) }
@@ -610,7 +658,7 @@ register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusines
       end
     end
     out[#out + 1] = {
-      redis.call('ZCARD', key), retrying[code], #head > 0 and head[2] or '',
+      redis.call('ZCARD', key) + suspects[code], retrying[code], #head > 0 and head[2] or '',
       oldest[code] and tostring(oldest[code]) or '',
     }
   end
