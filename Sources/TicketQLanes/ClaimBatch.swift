@@ -4,4 +4,13 @@ public struct ClaimBatch: Sendable {
     public let serverTimeMillis: Int64
     /// The claimed tickets, highest priority first.
     public let tickets: [ClaimedTicket]
+    /// Suspects left waiting after this claim (see ``ClaimScope/suspect``).
+    public let suspectsWaiting: Int
+
+    /// Creates a batch.
+    public init(serverTimeMillis: Int64, tickets: [ClaimedTicket], suspectsWaiting: Int = 0) {
+        self.serverTimeMillis = serverTimeMillis
+        self.tickets = tickets
+        self.suspectsWaiting = suspectsWaiting
+    }
 }

@@ -5,6 +5,9 @@ public enum ClaimScope: Sendable, Hashable {
     case allLanes(leavingUrgent: Int)
     /// The same-business-day lane only, without touching the lower tier's share.
     case urgentOnly
+    /// One suspect (a ticket a worker died holding), alone; the caller holds nothing else until
+    /// it settles. The other scopes never take suspects.
+    case suspect
 
     /// Whether the claim's reply carries the payloads and meta (a few urgent tickets: one round
     /// trip instead of two) or the client fetches them after it (a big batch).
@@ -17,6 +20,7 @@ public enum ClaimScope: Sendable, Hashable {
         switch self {
         case let .allLanes(reserve): return [Array("all".utf8), Array(String(max(0, reserve)).utf8), Array("separate".utf8)]
         case .urgentOnly: return [Array("urgent".utf8), Array("0".utf8), Array("inline".utf8)]
+        case .suspect: return [Array("suspect".utf8), Array("0".utf8), Array("separate".utf8)]
         }
     }
 }

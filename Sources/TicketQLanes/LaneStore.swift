@@ -48,12 +48,12 @@ public final class LaneStore {
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ] + scope.arguments)
         let fields = scope.fetchesInline ? 8 : 6
-        guard let items = reply.array, let now = items.first?.int,
-              items.dropFirst().allSatisfy({ ($0.array?.count ?? 0) >= fields })
+        guard let items = reply.array, items.count >= 2, let now = items[0].int, let waiting = items[1].int,
+              items.dropFirst(2).allSatisfy({ ($0.array?.count ?? 0) >= fields })
         else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
-        let claimed = items.dropFirst().map { $0.array ?? [] }
+        let claimed = items.dropFirst(2).map { $0.array ?? [] }
         let count = claimed.count
-        guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: []) }
+        guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: [], suspectsWaiting: Int(waiting)) }
         let payloads: [RedisReply]
         let metas: [RedisReply]
         if scope.fetchesInline {
@@ -92,7 +92,7 @@ public final class LaneStore {
         }
         // Urgent first, then the lower tier earliest deadline first, as the tickets were chosen.
         tickets.sort { ($0.lane == .sameBusinessDay ? 0 : 1, $0.dueMillis) < ($1.lane == .sameBusinessDay ? 0 : 1, $1.dueMillis) }
-        return ClaimBatch(serverTimeMillis: now, tickets: tickets)
+        return ClaimBatch(serverTimeMillis: now, tickets: tickets, suspectsWaiting: Int(waiting))
     }
 
     /// Acknowledges completed tickets, which then leave Redis.

@@ -13,17 +13,36 @@ extension WorkerRuntime {
     func claimLoop(_ claimer: Claimer) async {
         if claimer == .urgent && configuration.urgentSlots == 0 { return }
         var failures = 0
+        // Suspects (tickets a worker died holding) are claimed by the general claimer one at a
+        // time, with nothing else in hand, until none is waiting and the last one settled.
+        var suspectsWaiting = 0
+        var isolating = false
         while !isStopping {
             if !storeHealth.isHealthy {
                 await waitForStore()
                 continue
             }
-            let wanted = await freeSlots(for: claimer)
+            if claimer == .urgent && isolatingSuspect.load(ordering: .acquiring) {
+                try? await Task.sleep(for: .milliseconds(5))
+                continue
+            }
+            if claimer == .general && (isolating || suspectsWaiting > 0) {
+                isolatingSuspect.store(true, ordering: .releasing)
+                await waitUntilNothingInHand()
+                if isStopping { break }
+                isolating = suspectsWaiting > 0
+                if !isolating {
+                    isolatingSuspect.store(false, ordering: .releasing)
+                    continue
+                }
+            }
+            let wanted = isolating ? 1 : await freeSlots(for: claimer)
             if isStopping { break }
             guard wanted > 0 else { continue }
             let batch: ClaimBatch
             do {
-                let scope = claimer == .urgent ? ClaimScope.urgentOnly : .allLanes(leavingUrgent: configuration.urgentSlots)
+                let scope: ClaimScope = isolating ? .suspect
+                    : claimer == .urgent ? .urgentOnly : .allLanes(leavingUrgent: configuration.urgentSlots)
                 batch = try await lanes(via: executor(for: claimer)) { [configuration] store in
                     try store.claim(worker: configuration.workerID, batchSize: wanted, scope: scope)
                 }
@@ -40,8 +59,9 @@ extension WorkerRuntime {
                 try? await Task.sleep(for: Backoff(base: .milliseconds(50), cap: .seconds(2)).delay(forAttempt: failures))
                 continue
             }
+            if claimer == .general { suspectsWaiting = batch.suspectsWaiting }
             if batch.tickets.isEmpty {
-                await waitForWork(claimer)
+                if !isolating && suspectsWaiting == 0 { await waitForWork(claimer) }
                 continue
             }
             tracker.add(batch.tickets.map(\.lease), urgent: claimer == .urgent)
@@ -53,6 +73,14 @@ extension WorkerRuntime {
             } else {
                 for claimed in batch.tickets { spawnHandler(claimed, claimedAt: batch.serverTimeMillis, into: queue) }
             }
+        }
+    }
+
+    /// Returns once nothing is in hand or the worker stops. It polls: isolation follows a crash
+    /// and is short, and the tracker's own wait could outlive a shutdown that must hand tickets back.
+    private func waitUntilNothingInHand() async {
+        while tracker.count > 0 && !isStopping {
+            try? await Task.sleep(for: .milliseconds(2))
         }
     }
 

@@ -50,6 +50,9 @@ public final class WorkerRuntime: Service, Sendable {
     /// Set while Redis answers without the deployment marker (see ``DeploymentRecord``).
     let deploymentLost = Atomic<Bool>(false)
     let aborting = Atomic<Bool>(false)
+    /// Set while the general claimer holds (or is about to claim) a suspect ticket alone: the
+    /// urgent claimer pauses, so that nothing else is in hand if the suspect kills the process.
+    let isolatingSuspect = Atomic<Bool>(false)
     /// When the graceful shutdown was asked for (the grace period counts from there).
     let stopRequestedAt = Mutex<ContinuousClock.Instant?>(nil)
     /// Whether the outcome store's commits succeed (readiness, liveness, claiming).

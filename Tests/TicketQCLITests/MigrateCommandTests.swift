@@ -47,8 +47,9 @@ struct MigrateCommandTests {
         #expect(try context.lanes.quarantined().keys.sorted() == ["q-1"])
         #expect(try context.lanes.requeueInFlight(ofWorker: "gone") == 2)
         var ids: [String] = []
-        for _ in 0..<10 {
-            let batch = try context.lanes.claim(worker: "new", batchSize: 100).tickets
+        for attempt in 0..<20 {
+            // The dead worker's two tickets are suspects, claimed one at a time.
+            let batch = try context.lanes.claim(worker: "new", batchSize: 100, scope: attempt % 2 == 0 ? .allLanes(leavingUrgent: 0) : .suspect).tickets
             ids += batch.map(\.lease.id)
             #expect(try context.lanes.acknowledge(batch.map(\.lease)).allSatisfy { $0 })
             if ids.count >= 6 { break }

@@ -55,11 +55,12 @@ struct LaneRecoveryTests {
         #expect(reaped.deadWorkers == ["doomed"])
         #expect(try context.store.workers().keys.sorted() == ["alive"])
         // Tickets of a dead worker are suspects: each is claimed alone.
+        #expect(try context.store.claim(worker: "alive", batchSize: 10).suspectsWaiting == 3)
         for _ in 0..<3 {
-            let alone = try context.store.claim(worker: "alive", batchSize: 10).tickets
+            let alone = try context.store.claim(worker: "alive", batchSize: 10, scope: .suspect).tickets
             #expect(alone.count == 1 && alone.first?.crashedDeliveries == 1)
         }
-        #expect(try context.store.claim(worker: "alive", batchSize: 10).tickets.isEmpty)
+        #expect(try context.store.claim(worker: "alive", batchSize: 10, scope: .suspect).tickets.isEmpty)
     }
 
     @Test func restartedWorkerRequeuesItsOrphans() throws {

@@ -15,9 +15,9 @@
 -- state is kept in one `meta` hash field: `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`.
 --
 -- Poison tickets: a ticket in the hands of a worker process that died is a suspect (`crashes`
--- counts such deliveries). Suspects wait in a set of their own and are claimed one at a time, so
--- that a ticket that kills workers takes down only its own deliveries and reaches the delivery
--- limit alone, while its former batch-mates settle.
+-- counts such deliveries). Suspects wait in a set of their own and are claimed one at a time, by a
+-- worker that holds nothing else until it settles, so that a ticket that kills workers takes down
+-- only its own deliveries and reaches the delivery limit alone, while its former batch-mates settle.
 
 local VERSION = 1
 
@@ -221,14 +221,15 @@ end)
 --
 -- Scope `urgent` claims from the same-business-day lane only and leaves the lower tier's credit
 -- alone (an urgent claimer's few reserved slots). Scope `all` takes urgent tickets only beyond the
--- first `reserve` of them, which are left to the urgent claimers.
+-- first `reserve` of them, which are left to the urgent claimers. Scope `suspect` takes one
+-- suspect (see the top of this file), alone; the other scopes never take suspects.
 --
--- Retries whose backoff is over go back to their lanes first. A general claim takes a suspect
--- (see the top of this file) alone when there is one. Otherwise the same-business-day lane wins,
+-- Retries whose backoff is over go back to their lanes first. The same-business-day lane wins,
 -- except that while the lower tier (extended and standard, merged earliest deadline first) is not
 -- empty it earns `lowerStep` credit per urgent claim and takes the next claim whenever a whole
 -- credit is available — a guaranteed minimum share. Each claimed ticket gets a fencing token, a
--- lease in the in-flight set and one more delivery attempt. Returns `{nowMs, {ticket}…}`, each
+-- lease in the in-flight set and one more delivery attempt. Returns `{nowMs, suspectsWaiting,
+-- {ticket}…}`, each
 -- ticket `{id, token, attempts, laneCode, dueMs, crashes}` (crashes: deliveries that ended with
 -- the worker's death); the caller then fetches payloads and meta with
 -- plain HMGETs, far cheaper than passing them through Lua. With fetch `inline` (the urgent
@@ -238,7 +239,8 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   'fence', 'inflight', 'lease', 'attempts', 'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-  local urgent_only, reserve, inline = ARGV[5] == 'urgent', tonumber(ARGV[6] or '0'), ARGV[7] == 'inline'
+  local urgent_only, suspect_only = ARGV[5] == 'urgent', ARGV[5] == 'suspect'
+  local reserve, inline = tonumber(ARGV[6] or '0'), ARGV[7] == 'inline'
   local now = now_ms()
   local due_retries = redis.call('ZRANGEBYSCORE', K.retry, '-inf', now, 'LIMIT', 0, 1000)
   for _, id in ipairs(due_retries) do
@@ -247,11 +249,13 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
     if m then enqueue_again(id, m) end
   end
   local picked, codes, dues, crashes = {}, {}, {}, {}
-  if not urgent_only and redis.call('ZCARD', K.suspect) > 0 then
+  if suspect_only then
     local popped = redis.call('ZPOPMIN', K.suspect, 1)
-    local m = parse_meta(redis.call('HGET', K.meta, popped[1]))
-    picked[1], dues[1], codes[1] = popped[1], popped[2], m and m.code or 'n'
-    crashes[1] = tonumber(redis.call('HGET', K.crashes, popped[1]) or '0')
+    if #popped > 0 then
+      local m = parse_meta(redis.call('HGET', K.meta, popped[1]))
+      picked[1], dues[1], codes[1] = popped[1], popped[2], m and m.code or 'n'
+      crashes[1] = tonumber(redis.call('HGET', K.crashes, popped[1]) or '0')
+    end
   else
     local nu, ne, ns = redis.call('ZCARD', K.sameBusinessDay), redis.call('ZCARD', K.extended), redis.call('ZCARD', K.standard)
     if urgent_only then
@@ -303,7 +307,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
       end
     end
   end
-  local out = { now }
+  local out = { now, redis.call('ZCARD', K.suspect) }
   if #picked == 0 then return out end
   local last = redis.call('INCRBY', K.fence, #picked)
   local first = last - #picked + 1
@@ -325,9 +329,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   end
   bulk('ZADD', K.inflight, inflight, 2)
   bulk('HSET', K.lease, leases, 2)
-  if (#picked == batch and has_work()) or (#crashes > 0 and (redis.call('ZCARD', K.suspect) > 0 or has_work())) then
-    wake(1)
-  end
+  if #picked == batch and has_work() then wake(1) end
   return out
 end)
 
