@@ -19,6 +19,7 @@ extension DeploymentCommand {
         @Flag(help: "Adopt the data of a deployment created by a release before markers existed.")
         var adopt = false
 
+        @OptionGroup var retention: RetentionOptions
         @OptionGroup var redis: RedisOptions
 
         func run() throws {
@@ -29,7 +30,14 @@ extension DeploymentCommand {
             do {
                 library = try lanes.installLibrary()
                 result = try lanes.createDeployment(origin: adopt ? .adopted : .initialized, release: TicketQVersion.current)
-            } catch {
+                // A new deployment starts with its limits written down; an existing one keeps its own
+                // unless limits are given.
+                if case .created = result {
+                    try lanes.setRetentionPolicy(try retention.applied(to: .defaults))
+                } else if !retention.isEmpty, case .markerPresent = result {
+                    try lanes.setRetentionPolicy(try retention.applied(to: try lanes.retentionPolicy()))
+                }
+            } catch let error as LanesError {
                 Diagnostics.error(RedisOptions.explain(error, url: lanes.connection.url))
                 throw ExitStatus.failure
             }

@@ -13,6 +13,6 @@ struct DeploymentCommand: ParsableCommand {
             ticketq_deployment_marker_missing is 1 — until an operator restores Redis's data or runs \
             `ticketq deployment recover`.
             """,
-        subcommands: [Init.self, Show.self, Recover.self]
+        subcommands: [Init.self, Show.self, Recover.self, Retention.self]
     )
 }

@@ -63,7 +63,7 @@ extension IntakeService {
         }
         guard let id else {
             metrics.recordTickets("not_accepted", count: 1)
-            return .json(503, #"{"error":"the quarantine is full"}"#, headers: [("Retry-After", "60")])
+            return .json(413, #"{"error":"the message is larger than the quarantine keeps"}"#)
         }
         metrics.recordTickets("quarantined", count: 1)
         return .json(202, summary(SubmitReport(), endpoint: "/inbound/email", quarantined: id, reason: rejection.publicReason))

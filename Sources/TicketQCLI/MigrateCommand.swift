@@ -9,7 +9,8 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Bring a deployment's Redis side up to this release (load its function library).",
         discussion: """
             Loads this release's `ticketq` Redis function library (FUNCTION LOAD), replacing a library of \
-            another version, and says what it did. Workers and intake only call the library: a release \
+            another version, and brings stored data up to what this release reads (retention's byte \
+            counts and limits), saying what it did. Workers and intake only call the library: a release \
             whose library is not loaded refuses to start (exit 78) and names this command. Run it with a \
             Redis user allowed to load functions (the shipped ACL's `admin`), after upgrading the binaries \
             and before starting the new workers. Safe to run again at any time: a second run changes nothing.
@@ -24,7 +25,14 @@ struct MigrateCommand: ParsableCommand {
         do {
             print("\(target): \(try lanes.installLibrary())")
             if let record = try lanes.deployment() {
-                print("deployment \(record.id): its data needs no change for this release")
+                // Retention keeps byte counts and times that releases before it did not write.
+                let counts = try lanes.recountRetention()
+                if try !lanes.hasRetentionPolicy() {
+                    try lanes.setRetentionPolicy(.defaults)
+                    print("deployment \(record.id): retention limits written (the defaults; change them with `ticketq deployment retention`)")
+                }
+                print("deployment \(record.id): retention counts \(counts.deadLetterBytes) bytes of dead letters and \(counts.quarantineBytes) bytes of quarantined messages"
+                    + (counts.quarantinedWithoutTime > 0 ? "; \(counts.quarantinedWithoutTime) quarantined messages count their age from now" : ""))
             } else {
                 print("no deployment marker yet: run `ticketq deployment init` to create the deployment")
             }

@@ -12,7 +12,8 @@ enum QuarantineRecord {
         "q-" + MailTicketID.make(messageID: nil, raw: raw).dropFirst(2)
     }
 
-    /// Stores the message; returns its id, or nil when the quarantine is full.
+    /// Stores the message; returns its id, or nil when the message alone is larger than the
+    /// quarantine's byte limit. Older messages the retention limits evict are named on stderr.
     static func store(_ raw: [UInt8], source: String, reason: String, in lanes: LaneStore) throws(LanesError) -> String? {
         let id = id(of: raw)
         var info = JSONObjectWriter()
@@ -20,6 +21,8 @@ enum QuarantineRecord {
         info.add("source", source)
         info.add("quarantined_at", RFC3339.formatUTC(Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))))
         info.add("bytes", Int64(raw.count))
-        return try lanes.quarantine(id: id, infoJSON: info.json, raw: raw) ? id : nil
+        let admission = try lanes.quarantine(id: id, infoJSON: info.json, raw: raw)
+        for eviction in admission.evicted { Diagnostics.note("quarantine: \(eviction)") }
+        return admission.stored ? id : nil
     }
 }

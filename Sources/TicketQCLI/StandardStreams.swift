@@ -39,4 +39,9 @@ enum Diagnostics {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
+
+    /// Something the operator should know of that is not a problem of this command.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+    }
 }

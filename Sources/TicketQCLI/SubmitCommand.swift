@@ -118,7 +118,7 @@ struct SubmitCommand: ParsableCommand {
                         if let id = try QuarantineRecord.store(message.raw, source: message.source, reason: error.reason, in: lanes) {
                             Diagnostics.error("\(message.source): quarantined as \(id): \(error.reason)")
                         } else {
-                            Diagnostics.error("\(message.source): not accepted: the quarantine is full (\(LaneStore.quarantineLimit) messages): \(error.reason)")
+                            Diagnostics.error("\(message.source): not accepted: larger than the quarantine's byte limit (ticketq deployment retention): \(error.reason)")
                         }
                     } catch {
                         Diagnostics.error("\(message.source): could not be quarantined: \(error)")

@@ -25,6 +25,11 @@ extension LaneKeys {
         case .attempts: return key(Slot.attempts)
         case .suspect: return key(Slot.suspect)
         case .crashes: return key(Slot.crashes)
+        case .retention: return key(Slot.retention)
+        case .evictions: return key(Slot.evictions)
+        case .deadBytes: return key(Slot.deadBytes)
+        case .quarantineAt: return key(Slot.quarantineAt)
+        case .quarantineBytes: return key(Slot.quarantineBytes)
         case .quarantine: return quarantine
         case .quarantineRaw: return quarantineRaw
         case .collector: return collector

@@ -13,6 +13,7 @@ public struct LaneKeys: Sendable, Hashable {
         case sameBusinessDay = 0, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
         case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment, urgentWake
         case suspect, crashes
+        case retention, evictions, deadBytes, quarantineAt, quarantineBytes
 
         var suffix: String {
             switch self {
@@ -38,6 +39,11 @@ public struct LaneKeys: Sendable, Hashable {
             case .urgentWake: return "wake:urgent"
             case .suspect: return "suspect"
             case .crashes: return "crashes"
+            case .retention: return "retention"
+            case .evictions: return "evictions"
+            case .deadBytes: return "dead:bytes"
+            case .quarantineAt: return "quarantine:at"
+            case .quarantineBytes: return "quarantine:bytes"
             }
         }
     }
@@ -79,8 +85,18 @@ public struct LaneKeys: Sendable, Hashable {
     /// The deployment marker (``DeploymentRecord``).
     public var deployment: [UInt8] { key(.deployment) }
 
-    /// The journal of a worker's recently accepted acks (`journal` names which of its two).
+    /// The journal of a worker's accepted, not yet confirmed acks (`journal` names which of its
+    /// two): a hash, ticket id → accepted fencing token.
     public func ackJournal(worker: String, journal: AckJournal = .general) -> [UInt8] {
+        switch journal {
+        case .general: return Array("{\(namespace)}:acks:\(worker)".utf8)
+        case .urgent: return Array("{\(namespace)}:acks-urgent:\(worker)".utf8)
+        }
+    }
+
+    /// Where releases before the function library kept the journal: a list of the last 64
+    /// batches, each `id|token,…`. Read once by a restarting worker, then deleted.
+    public func legacyAckJournal(worker: String, journal: AckJournal = .general) -> [UInt8] {
         switch journal {
         case .general: return Array("{\(namespace)}:ackjournal:\(worker)".utf8)
         case .urgent: return Array("{\(namespace)}:ackjournal-urgent:\(worker)".utf8)

@@ -1,20 +1,19 @@
 import TicketQRedis
 
 extension LaneStore {
-    /// The most messages the quarantine holds; beyond it intake reports the message as not
-    /// accepted instead of growing Redis without bound.
-    public static let quarantineLimit = 10_000
-
-    /// Keeps a message intake could not use, with what is known of it.
+    /// Keeps a message intake could not use, with what is known of it, and evicts older
+    /// messages beyond the retention limits (``RetentionPolicy``) in the same atomic step.
     ///
     /// - Parameters:
     ///   - id: a stable id (the same message quarantined twice is kept once).
     ///   - infoJSON: reason, source and time, as a JSON object.
     ///   - raw: the message as received.
-    /// - Returns: false when the quarantine is full.
-    public func quarantine(id: String, infoJSON: String, raw: [UInt8]) throws(LanesError) -> Bool {
-        let reply = try call(.quarantine, [Array(id.utf8), Array(infoJSON.utf8), raw, bytes(Self.quarantineLimit)])
-        return reply.int == 1
+    public func quarantine(id: String, infoJSON: String, raw: [UInt8]) throws(LanesError) -> QuarantineAdmission {
+        let reply = try call(.quarantine, [Array(id.utf8), Array(infoJSON.utf8), raw])
+        guard let items = reply.array, let stored = items.first?.int else {
+            throw .unexpectedReply(operation: "quarantine", reply: "\(reply)")
+        }
+        return QuarantineAdmission(stored: stored == 1, evicted: try Self.evictions(Array(items.dropFirst())))
     }
 
     /// Every quarantined message: id → its information (JSON).

@@ -102,40 +102,35 @@ public final class LaneStore {
     ///   - journalWorker: a worker whose ack journal records the accepted leases (see
     ///     ``ackJournal(worker:journal:)``); nil records nothing.
     ///   - journal: which of the worker's journals.
-    public func acknowledge(_ leases: [TicketLease], journalWorker: String? = nil, journal: AckJournal = .general) throws(LanesError) -> [Bool] {
+    ///   - forgetting: journal entries (ticket ids) the worker's store has confirmed since its
+    ///     last settlement, removed from the journal in the same call.
+    public func acknowledge(
+        _ leases: [TicketLease], journalWorker: String? = nil, journal: AckJournal = .general, forgetting: [String] = []
+    ) throws(LanesError) -> [Bool] {
         guard !leases.isEmpty else { return [] }
         let reply = try call(
-            .acknowledge, [bytes(leases.count)] + pairs(leases),
+            .acknowledge, [bytes(leases.count)] + pairs(leases) + forgettingArguments(forgetting),
             journal: journalWorker.map { keys.ackJournal(worker: $0, journal: journal) }
         )
         return try flags(reply, count: leases.count, "acknowledge")
     }
 
-    /// Moves tickets to the dead-letter set with a JSON object describing why.
+    /// Moves tickets to the dead-letter set with a JSON object describing why; the journal
+    /// arguments are those of ``acknowledge(_:journalWorker:journal:forgetting:)``.
     public func deadLetter(
-        _ items: [(lease: TicketLease, infoJSON: String)], journalWorker: String? = nil, journal: AckJournal = .general
+        _ items: [(lease: TicketLease, infoJSON: String)], journalWorker: String? = nil, journal: AckJournal = .general,
+        forgetting: [String] = []
     ) throws(LanesError) -> [Bool] {
         guard !items.isEmpty else { return [] }
         var arguments = [bytes(items.count)]
         for item in items {
             arguments += [Array(item.lease.id.utf8), bytes(item.lease.token), Array(item.infoJSON.utf8)]
         }
-        let reply = try call(.deadLetter, arguments, journal: journalWorker.map { keys.ackJournal(worker: $0, journal: journal) })
+        let reply = try call(
+            .deadLetter, arguments + forgettingArguments(forgetting),
+            journal: journalWorker.map { keys.ackJournal(worker: $0, journal: journal) }
+        )
         return try flags(reply, count: items.count, "dead-letter")
-    }
-
-    /// The leases whose settlement Redis accepted recently for `worker` in one of its journals
-    /// (the last 64 batches of that journal).
-    public func ackJournal(worker: String, journal: AckJournal = .general) throws(LanesError) -> Set<TicketLease> {
-        let reply = try command(["LRANGE", keys.ackJournal(worker: worker, journal: journal), "0", "-1"], "journal")
-        var result: Set<TicketLease> = []
-        for batch in reply.array ?? [] {
-            for entry in (batch.string ?? "").split(separator: ",") {
-                let parts = entry.split(separator: "|")
-                if parts.count == 2, let token = Int64(parts[1]) { result.insert(TicketLease(id: String(parts[0]), token: token)) }
-            }
-        }
-        return result
     }
 
     /// Who holds a ticket's lease now: the fencing token and worker id, or nil when nobody does.

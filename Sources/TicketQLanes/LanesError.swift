@@ -14,6 +14,8 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
     /// Redis does not hold this build's version of the function library (`function` is the
     /// function that was missing): it holds none, or another version.
     case libraryNotLoaded(function: String)
+    /// A retention policy exists but cannot be read.
+    case retentionUnreadable(RetentionPolicyError)
 
     /// The server error code the lane scripts answer with when the marker is missing.
     static let deploymentMissingCode = "TQNODEPLOYMENT"
@@ -24,6 +26,7 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
         case let .redis(error): return error.description
         case .deploymentMissing: return DeploymentAdvice.missingMarker
         case let .deploymentUnreadable(error): return error.description
+        case let .retentionUnreadable(error): return error.description
         case let .libraryNotLoaded(function):
             return "Redis has no function \(function): this release needs version \(LaneLibrary.version) of the "
                 + "\(LaneLibrary.name) function library; run `ticketq migrate` (as a Redis user allowed to load functions) "

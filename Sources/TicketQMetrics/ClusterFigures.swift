@@ -30,12 +30,16 @@ public struct ClusterFigures: Sendable {
     public var deadLetters: Int
     /// Workers whose liveness key is present.
     public var workersLive: Int
+    /// Dead letters and quarantined messages evicted by retention so far, by kind
+    /// (`dead_letter`, `quarantine`) and reason (`age`, `bytes`).
+    public var evictions: [String: [String: Int]]
 
     /// Creates the figures.
-    public init(lanes: [Lane: LaneFigures], inFlight: Int, deadLetters: Int, workersLive: Int) {
+    public init(lanes: [Lane: LaneFigures], inFlight: Int, deadLetters: Int, workersLive: Int, evictions: [String: [String: Int]] = [:]) {
         self.lanes = lanes
         self.inFlight = inFlight
         self.deadLetters = deadLetters
         self.workersLive = workersLive
+        self.evictions = evictions
     }
 }

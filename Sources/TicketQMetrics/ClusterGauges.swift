@@ -14,6 +14,7 @@ final class ClusterGauges: Sendable {
         var inFlight: Gauge?
         var deadLetters: Gauge?
         var workersLive: Gauge?
+        var evictions: [String: Gauge] = [:]
     }
 
     private let registry: PrometheusCollectorRegistry
@@ -48,6 +49,20 @@ final class ClusterGauges: Sendable {
             single(&state.inFlight, "in_flight_cluster", "Tickets claimed and not yet settled, across the cluster.").set(Double(figures.inFlight))
             single(&state.deadLetters, "dead_letter_depth", "Tickets in the dead-letter set.").set(Double(figures.deadLetters))
             single(&state.workersLive, "workers_live", "Workers whose liveness key is present.").set(Double(figures.workersLive))
+            for kind in ["dead_letter", "quarantine"] {
+                for reason in ["age", "bytes"] {
+                    let key = "\(kind):\(reason)"
+                    let gauge = state.evictions[key] ?? registry.makeGauge(
+                        descriptor: MetricName.descriptor(
+                            "retention_evictions",
+                            help: "Dead letters and quarantined messages evicted by retention so far, cluster-wide (ticketq deployment retention)."
+                        ),
+                        labels: [("kind", kind), ("reason", reason)]
+                    )
+                    state.evictions[key] = gauge
+                    gauge.set(Double(figures.evictions[kind]?[reason] ?? 0))
+                }
+            }
         }
     }
 
@@ -69,7 +84,7 @@ final class ClusterGauges: Sendable {
         for gauge in [state.depth, state.retrying, state.oldestAge, state.headroom].flatMap(\.values) {
             registry.unregisterGauge(gauge)
         }
-        for gauge in [state.inFlight, state.deadLetters, state.workersLive].compactMap({ $0 }) {
+        for gauge in [state.inFlight, state.deadLetters, state.workersLive].compactMap({ $0 }) + Array(state.evictions.values) {
             registry.unregisterGauge(gauge)
         }
         state = Registered()

@@ -26,8 +26,19 @@ extension WorkerRuntime {
             if wasLeading { metrics.publishCluster(nil) }
             return
         }
-        let (snapshot, registry) = try await lanes { store in (try store.snapshot(), try store.liveWorkers()) }
-        metrics.publishCluster(Self.clusterFigures(snapshot, liveWorkers: registry.live.count))
+        // The collector enforces retention: one worker at a time, each eviction one atomic step.
+        let evicted = try await lanes { store in try store.enforceRetention() }
+        for eviction in evicted {
+            logger.notice("retention: \(eviction)", metadata: ["id": "\(eviction.id)", "kind": "\(eviction.kind.rawValue)", "reason": "\(eviction.reason.rawValue)"])
+        }
+        let (snapshot, registry, evictions) = try await lanes { store in
+            (try store.snapshot(), try store.liveWorkers(), try store.evictionCounts())
+        }
+        var figures = Self.clusterFigures(snapshot, liveWorkers: registry.live.count)
+        for (kind, reasons) in evictions {
+            for (reason, count) in reasons { figures.evictions[kind.rawValue, default: [:]][reason.rawValue] = count }
+        }
+        metrics.publishCluster(figures)
     }
 
     static func clusterFigures(_ snapshot: LaneSnapshot, liveWorkers: Int) -> ClusterFigures {

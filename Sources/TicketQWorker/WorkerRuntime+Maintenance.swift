@@ -108,6 +108,8 @@ extension WorkerRuntime {
                 "confirmed": "\(confirm.count)", "superseded": "\(supersede.count)",
             ])
         }
+        // Every entry is confirmed in the store now.
+        try await lanes { store in try store.clearAckJournals(worker: worker) }
         let orphans = try await lanes { store in try store.requeueInFlight(ofWorker: worker) }
         if orphans > 0 { logger.notice("requeued tickets a previous run left in flight", metadata: ["count": "\(orphans)"]) }
     }

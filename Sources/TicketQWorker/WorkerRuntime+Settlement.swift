@@ -78,12 +78,17 @@ extension WorkerRuntime {
         let worker = configuration.workerID
         let done = batch.filter { $0.deadInfoJSON == nil }
         let dead = batch.filter { $0.deadInfoJSON != nil }
+        // Entries confirmed since the last settlement leave the journal with this one (entries
+        // a failed settlement did not forget are cleared at the worker's next start).
+        let confirmed = confirmedSinceLastSettlement.withLock { $0.removeValue(forKey: journal) ?? [] }
+        let forgetWithDone = done.isEmpty ? [] : confirmed
         let doneFlags = await settleInRedis(done.map(\.lease), via: executor, journal: journal) { store, leases in
-            try store.acknowledge(leases, journalWorker: worker, journal: journal)
+            try store.acknowledge(leases, journalWorker: worker, journal: journal, forgetting: forgetWithDone)
         }
+        let forgetWithDead = done.isEmpty ? confirmed : []
         let deadInfo = Dictionary(dead.map { ($0.lease, $0.deadInfoJSON ?? "{}") }, uniquingKeysWith: { first, _ in first })
         let deadFlags = await settleInRedis(dead.map(\.lease), via: executor, journal: journal) { store, leases in
-            try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker, journal: journal)
+            try store.deadLetter(leases.map { ($0, deadInfo[$0] ?? "{}") }, journalWorker: worker, journal: journal, forgetting: forgetWithDead)
         }
         var accepted: [FencedTicket] = []
         var refused: [FencedTicket] = []
@@ -111,7 +116,10 @@ extension WorkerRuntime {
                     metrics.recordSuperseded(count)
                     logger.warning("acks refused: outcomes superseded by a later delivery", metadata: ["count": "\(refused.count)"])
                 }
-                if !accepted.isEmpty { _ = try await writer.confirmAcks(accepted) }
+                if !accepted.isEmpty {
+                    _ = try await writer.confirmAcks(accepted)
+                    self.confirmedSinceLastSettlement.withLock { $0[journal, default: []] += accepted.map(\.ticketID) }
+                }
             } catch {
                 logger.error("could not record ack confirmations; they are settled at the next start", metadata: ["error": "\(error)"])
             }

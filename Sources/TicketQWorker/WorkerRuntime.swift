@@ -53,6 +53,9 @@ public final class WorkerRuntime: Service, Sendable {
     /// Set while the general claimer holds (or is about to claim) a suspect ticket alone: the
     /// urgent claimer pauses, so that nothing else is in hand if the suspect kills the process.
     let isolatingSuspect = Atomic<Bool>(false)
+    /// Ack journal entries this worker's store confirmed since its last settlement of each journal;
+    /// the next settlement tells Redis to forget them.
+    let confirmedSinceLastSettlement = Mutex<[AckJournal: [String]]>([:])
     /// When the graceful shutdown was asked for (the grace period counts from there).
     let stopRequestedAt = Mutex<ContinuousClock.Instant?>(nil)
     /// Whether the outcome store's commits succeed (readiness, liveness, claiming).

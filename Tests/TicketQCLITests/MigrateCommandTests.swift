@@ -17,9 +17,11 @@ struct MigrateCommandTests {
         let retrying = try #require(claimed.first { $0.lease.id == "retry-1" })
         #expect(try context.lanes.retry(retrying.lease, after: .zero))
         try context.submit(["queued-1", "queued-2", "queued-3"], lane: .sameBusinessDay)
-        #expect(try context.lanes.quarantine(id: "q-1", infoJSON: #"{"reason":"no_text"}"#, raw: Array("raw".utf8)))
-        // The release before the library left exactly this data and no function library.
+        #expect(try context.lanes.quarantine(id: "q-1", infoJSON: #"{"reason":"no_text"}"#, raw: Array("raw".utf8)).stored)
+        // The release before the library left exactly this data, no function library and none of
+        // retention's counts and limits.
         try context.lanes.connection.command("FUNCTION", "FLUSH")
+        try context.lanes.connection.command("DEL", "{ops}:retention", "{ops}:dead:bytes", "{ops}:quarantine:bytes", "{ops}:quarantine:at")
         let keysBefore = try Self.dump(context)
 
         // A worker of this release refuses to start, naming the command, as a configuration error.
@@ -34,9 +36,15 @@ struct MigrateCommandTests {
         let migrated = try context.run(["migrate"])
         #expect(migrated.status == 0, "\(migrated.stderr)")
         #expect(migrated.stdout.contains("function library ticketq version \(LaneLibrary.version) loaded"), "\(migrated.stdout)")
+        #expect(migrated.stdout.contains("retention limits written") && migrated.stdout.contains("1 quarantined messages count their age from now"), "\(migrated.stdout)")
+        let upgraded = try Self.dump(context)
         let again = try context.run(["migrate"])
         #expect(again.status == 0 && again.stdout.contains("already loaded"), "\(again.stdout)")
-        #expect(try Self.dump(context) == keysBefore)
+        #expect(!again.stdout.contains("retention limits written"), "\(again.stdout)")
+        #expect(try Self.dump(context) == upgraded)
+        // The data itself is untouched; retention's bookkeeping was added beside it.
+        #expect(upgraded.filter { keysBefore[$0.key] != nil } == keysBefore)
+        #expect(Set(upgraded.keys).subtracting(keysBefore.keys) == ["{ops}:retention", "{ops}:dead:bytes", "{ops}:quarantine:bytes", "{ops}:quarantine:at"])
 
         // Every ticket is where it was: 3 queued and 1 retrying (a lane's depth counts both), 2 in
         // flight, 2 dead letters, 1 quarantined.

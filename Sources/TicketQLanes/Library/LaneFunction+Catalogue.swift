@@ -10,7 +10,7 @@ extension LaneFunction {
         "acknowledge", [.deployment, .lease, .inflight, .payload, .meta, .attempts, .promote, .crashes, .journal]
     )
     static let deadLetter = LaneFunction(
-        "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .crashes, .journal]
+        "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .crashes, .payload, .deadBytes, .journal]
     )
     static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry])
     static let release = LaneFunction("release", [
@@ -30,9 +30,9 @@ extension LaneFunction {
     ])
     static let requeueDead = LaneFunction("requeue_dead", [
         .deployment, .dead, .deadInfo, .meta, .payload, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
-        .crashes,
+        .crashes, .deadBytes,
     ])
-    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts, .crashes])
+    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts, .crashes, .deadBytes])
     static let createDeployment = LaneFunction("create_deployment", [
         .deployment, .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
         .fence, .workers, .attempts, .promote, .suspect,
@@ -42,8 +42,17 @@ extension LaneFunction {
         "status", [.retry, .meta, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
     )
     static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
-    static let quarantine = LaneFunction("quarantine", [.deployment, .quarantine, .quarantineRaw])
-    static let releaseQuarantined = LaneFunction("release_quarantined", [.quarantine, .quarantineRaw])
+    static let quarantine = LaneFunction("quarantine", [
+        .deployment, .quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes, .retention, .evictions,
+    ])
+    static let releaseQuarantined = LaneFunction("release_quarantined", [.quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes])
+    static let enforceRetention = LaneFunction("enforce_retention", [
+        .dead, .deadInfo, .deadBytes, .payload, .meta, .attempts, .crashes, .quarantine, .quarantineRaw, .quarantineAt,
+        .quarantineBytes, .retention, .evictions,
+    ])
+    static let recountRetention = LaneFunction("recount_retention", [
+        .dead, .deadInfo, .deadBytes, .payload, .quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes,
+    ])
     static let registerWorker = LaneFunction("register_worker", [.alive, .workers])
     static let heartbeat = LaneFunction("heartbeat", [.alive, .workers])
     static let deregisterWorker = LaneFunction("deregister_worker", [.alive, .workers])
@@ -54,6 +63,7 @@ extension LaneFunction {
     static let all: [LaneFunction] = [
         submit, claim, acknowledge, deadLetter, retry, release, renew, reap, requeueWorker, promote, requeueDead,
         purgeDead, createDeployment, restoreDedupe, status, recordHighVolume, quarantine, releaseQuarantined,
+        enforceRetention, recountRetention,
         registerWorker, heartbeat, deregisterWorker, leadCollector, resignCollector,
     ]
 }

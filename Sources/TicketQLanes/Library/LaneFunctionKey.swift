@@ -7,6 +7,9 @@ public enum LaneFunctionKey: String, CaseIterable, Sendable {
     case dedupe, promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
     /// Tickets a worker died holding, claimed one at a time, and how often that happened to each.
     case suspect, crashes
+    /// Retention: the limits (``RetentionPolicy``), eviction counts, and what the dead letters
+    /// and the quarantine hold.
+    case retention, evictions, deadBytes, quarantineAt, quarantineBytes
     case quarantine, quarantineRaw, collector
     /// A worker's ack journal.
     case journal

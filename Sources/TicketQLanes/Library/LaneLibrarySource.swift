@@ -106,14 +106,18 @@ end
 local function has_work()
   return redis.call('ZCARD', K.sameBusinessDay) + redis.call('ZCARD', K.extended) + redis.call('ZCARD', K.standard) > 0
 end
--- Records accepted settlements in the worker's ack journal (K.journal, when given), so that a
--- worker that dies between an accepted ack and confirming it can tell afterwards. Called after
--- the settlement's deletes: under `maxmemory` they make the room this write needs.
-local function journal(entries)
-  if not K.journal or #entries == 0 then return end
-  redis.call('RPUSH', K.journal, table.concat(entries, ','))
-  redis.call('LTRIM', K.journal, -64, -1)
-  redis.call('PEXPIRE', K.journal, 86400000)
+-- The worker's ack journal (K.journal, when given) holds one entry per accepted settlement, ticket
+-- id -> accepted fencing token, so that a worker that dies between an accepted ack and confirming
+-- it in its store can tell afterwards, however long it stays down. Entries leave the journal only
+-- when the worker says its store has them confirmed: ARGV[at] is how many ids it forgets, the ids
+-- follow. Called after the settlement's deletes: under `maxmemory` they make the room this needs.
+local function journal(ARGV, at, fields)
+  if not K.journal then return end
+  local forget = tonumber(ARGV[at] or '0')
+  for i = at + 1, at + forget, 1000 do
+    redis.call('HDEL', K.journal, unpack(ARGV, i, math.min(i + 999, at + forget)))
+  end
+  if #fields > 0 then bulk('HSET', K.journal, fields, 2) end
 end
 -- After a recovery, a lease issued before it (a token below the marker's fence base) names a
 -- ticket of the lost data. When Redis knows nothing of that ticket now, the outcome its worker
@@ -125,7 +129,7 @@ local function lost_with_data(id, token)
 end
 -- Accepts ids whose lease still carries the caller's token: ARGV from `first` holds `count`
 -- id, token pairs. Returns the accepted ids, one flag per pair (1 or 0), and the accepted
--- pairs as journal entries (`id|token`).
+-- pairs as journal fields (id, token, …).
 local function fenced(ARGV, first, count)
   local ids, tokens = {}, {}
   for i = 0, count - 1 do
@@ -138,7 +142,8 @@ local function fenced(ARGV, first, count)
   for i, id in ipairs(ids) do
     if leases[i] and token_of(leases[i]) == tokens[i] then
       accepted[#accepted + 1] = id
-      entries[#entries + 1] = id .. '|' .. tokens[i]
+      entries[#entries + 1] = id
+      entries[#entries + 1] = tokens[i]
       flags[i] = 1
     else
       flags[i] = 0
@@ -164,6 +169,62 @@ local function requeue(id, crashed)
     if crashed then redis.call('HINCRBY', K.crashes, id, 1) end
     enqueue_again(id, m)
   end
+end
+
+-- Retention of dead letters and quarantined messages: each kind is kept at most so long and so
+-- many bytes (K.retention holds the limits `ticketq deployment init|retention` write; these
+-- defaults apply to a deployment without them). Byte counts are kept as entries come and go.
+-- Evictions are counted in K.evictions and returned to the caller, which logs them by id.
+local RETENTION_DEFAULTS = {
+  dead_letter_max_age_ms = 2592000000, dead_letter_max_bytes = 1073741824,
+  quarantine_max_age_ms = 2592000000, quarantine_max_bytes = 536870912,
+}
+local function limit(name)
+  return tonumber(redis.call('HGET', K.retention, name) or RETENTION_DEFAULTS[name])
+end
+local function dead_letter_size(id)
+  return redis.call('HSTRLEN', K.payload, id) + redis.call('HSTRLEN', K.deadInfo, id)
+end
+local function quarantined_size(id)
+  return redis.call('HSTRLEN', K.quarantineRaw, id) + redis.call('HSTRLEN', K.quarantine, id)
+end
+-- Evicts the entries of one kind older than its age limit, then the oldest while it holds more
+-- bytes than its byte limit (never `keep`). Appends `{kind, id, reason, bytes}` to `evicted`.
+local function evict(kind, order, bytes_key, size_of, remove, now, evicted, keep)
+  local function drop(id, reason)
+    local size = size_of(id)
+    remove(id)
+    redis.call('ZREM', order, id)
+    redis.call('DECRBY', bytes_key, size)
+    redis.call('HINCRBY', K.evictions, kind .. ':' .. reason, 1)
+    evicted[#evicted + 1] = { kind, id, reason, size }
+  end
+  local expired = redis.call('ZRANGEBYSCORE', order, '-inf', '(' .. (now - limit(kind .. '_max_age_ms')), 'LIMIT', 0, 1000)
+  for _, id in ipairs(expired) do
+    if id ~= keep then drop(id, 'age') end
+  end
+  local cap = limit(kind .. '_max_bytes')
+  while tonumber(redis.call('GET', bytes_key) or '0') > cap do
+    local oldest = redis.call('ZRANGE', order, 0, 1)
+    local victim = oldest[1] ~= keep and oldest[1] or oldest[2]
+    if not victim then break end
+    drop(victim, 'bytes')
+  end
+end
+local function evict_dead_letters(now, evicted)
+  evict('dead_letter', K.dead, K.deadBytes, dead_letter_size, function(id)
+    redis.call('HDEL', K.payload, id)
+    redis.call('HDEL', K.meta, id)
+    redis.call('HDEL', K.attempts, id)
+    redis.call('HDEL', K.deadInfo, id)
+    redis.call('HDEL', K.crashes, id)
+  end, now, evicted)
+end
+local function evict_quarantined(now, evicted, keep)
+  evict('quarantine', K.quarantineAt, K.quarantineBytes, quarantined_size, function(id)
+    redis.call('HDEL', K.quarantine, id)
+    redis.call('HDEL', K.quarantineRaw, id)
+  end, now, evicted, keep)
 end
 
 redis.register_function {
@@ -342,10 +403,11 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   return out
 end)
 
--- Acknowledges completed tickets: ARGV = n, then id, token pairs. A ticket whose lease no longer
--- carries the token (it was reaped and redelivered) is refused. Accepted tickets leave Redis
--- entirely. Returns one flag per ticket: 1 accepted, 0 refused, 2 accepted because the ticket was
--- lost with Redis's data before a recovery (see `lost_with_data`).
+-- Acknowledges completed tickets: ARGV = n, then id, token pairs, then the journal ids to forget
+-- (a count, then the ids; see `journal`). A ticket whose lease no longer carries the token (it was
+-- reaped and redelivered) is refused. Accepted tickets leave Redis entirely. Returns one flag per
+-- ticket: 1 accepted, 0 refused, 2 accepted because the ticket was lost with Redis's data before a
+-- recovery (see `lost_with_data`).
 register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 'attempts', 'promote', 'crashes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
@@ -362,14 +424,16 @@ register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 
     redis.call('ZREM', K.promote, unpack(accepted))
     redis.call('HDEL', K.crashes, unpack(accepted))
   end
-  journal(entries)
+  journal(ARGV, 2 + 2 * tonumber(ARGV[1]), entries)
   return flags
 end)
 
 -- Moves tickets to the dead-letter set: ARGV = n, then per ticket id, token, info (JSON with
--- reason, attempts and last error). Payload and meta stay, so a dead letter can be requeued.
+-- reason, attempts and last error), then the journal ids to forget as `acknowledge` takes them.
+-- Payload and meta stay, so a dead letter can be requeued.
 -- Returns one flag per ticket, as `acknowledge` does.
-register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'meta', 'crashes', 'journal' },
+register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'meta', 'crashes', 'payload',
+  'deadBytes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local n = tonumber(ARGV[1])
@@ -388,15 +452,17 @@ register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 
       redis.call('HDEL', K.crashes, id)
       redis.call('ZADD', K.dead, now, id)
       redis.call('HSET', K.deadInfo, id, infos[i])
+      redis.call('INCRBY', K.deadBytes, dead_letter_size(id))
       flags[i] = 1
-      entries[#entries + 1] = id .. '|' .. tokens[i]
+      entries[#entries + 1] = id
+      entries[#entries + 1] = tokens[i]
     elseif lost_with_data(id, tokens[i]) then
       flags[i] = 2
     else
       flags[i] = 0
     end
   end
-  journal(entries)
+  journal(ARGV, 2 + 3 * n, entries)
   return flags
 end)
 
@@ -528,7 +594,7 @@ end)
 -- Requeues dead letters: ARGV = n, then ids (n = 0: all). Attempts start again from zero.
 -- Returns the number requeued.
 register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'sameBusinessDay',
-  'extended', 'standard', 'wake', 'urgentWake', 'crashes' }, DRAINING, function(ARGV)
+  'extended', 'standard', 'wake', 'urgentWake', 'crashes', 'deadBytes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local n = tonumber(ARGV[1])
   local ids = {}
@@ -536,6 +602,7 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
   local moved = 0
   for _, id in ipairs(ids) do
     if redis.call('ZREM', K.dead, id) == 1 then
+      redis.call('DECRBY', K.deadBytes, dead_letter_size(id))
       redis.call('HDEL', K.deadInfo, id)
       local m = parse_meta(redis.call('HGET', K.meta, id))
       if m then
@@ -553,7 +620,8 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
 end)
 
 -- Deletes every dead letter with its payload. Returns the number deleted.
-register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'crashes' }, DRAINING, function()
+register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'crashes', 'deadBytes' },
+  DRAINING, function()
   if not deployed() then return no_deployment() end
   local ids = redis.call('ZRANGE', K.dead, 0, -1)
   for i = 1, #ids, 500 do
@@ -564,7 +632,7 @@ register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'a
     redis.call('HDEL', K.deadInfo, unpack(chunk))
     redis.call('HDEL', K.crashes, unpack(chunk))
   end
-  redis.call('DEL', K.dead)
+  redis.call('DEL', K.dead, K.deadBytes)
   return #ids
 end)
 
@@ -696,24 +764,68 @@ register('record_high_volume', { 'deployment', 'highVolume' }, FILLING, function
   return at
 end)
 
--- Keeps a message intake could not use: ARGV = id, info, raw, limit. Returns 0 when the
--- quarantine is full (the same message quarantined twice is kept once).
-register('quarantine', { 'deployment', 'quarantine', 'quarantineRaw' }, FILLING, function(ARGV)
+-- Keeps a message intake could not use: ARGV = id, info, raw. The same message quarantined twice
+-- is kept once. Older messages are evicted to keep the quarantine within its retention limits.
+-- Returns `{stored, {evicted}…}`: stored is 1, or 0 for a message larger than the byte limit on
+-- its own (nothing is written then); each evicted entry is `{kind, id, reason, bytes}`.
+register('quarantine', { 'deployment', 'quarantine', 'quarantineRaw', 'quarantineAt', 'quarantineBytes', 'retention',
+  'evictions' }, FILLING, function(ARGV)
   if not deployed() then return no_deployment() end
-  local id = ARGV[1]
-  if redis.call('HEXISTS', K.quarantine, id) == 0 and redis.call('HLEN', K.quarantine) >= tonumber(ARGV[4]) then
-    return 0
-  end
-  redis.call('HSET', K.quarantineRaw, id, ARGV[3])
-  redis.call('HSET', K.quarantine, id, ARGV[2])
-  return 1
+  local id, info, raw = ARGV[1], ARGV[2], ARGV[3]
+  if redis.call('HEXISTS', K.quarantine, id) == 1 then return { 1 } end
+  if #raw + #info > limit('quarantine_max_bytes') then return { 0 } end
+  local now = now_ms()
+  redis.call('HSET', K.quarantineRaw, id, raw)
+  redis.call('HSET', K.quarantine, id, info)
+  redis.call('ZADD', K.quarantineAt, now, id)
+  redis.call('INCRBY', K.quarantineBytes, #raw + #info)
+  local out = { 1 }
+  evict_quarantined(now, out, id)
+  return out
 end)
 
 -- Removes a message from the quarantine (after a successful retry): ARGV = id.
-register('release_quarantined', { 'quarantine', 'quarantineRaw' }, DRAINING, function(ARGV)
-  redis.call('HDEL', K.quarantine, ARGV[1])
-  redis.call('HDEL', K.quarantineRaw, ARGV[1])
+register('release_quarantined', { 'quarantine', 'quarantineRaw', 'quarantineAt', 'quarantineBytes' }, DRAINING,
+  function(ARGV)
+  local id = ARGV[1]
+  if redis.call('HEXISTS', K.quarantine, id) == 0 then return 0 end
+  redis.call('DECRBY', K.quarantineBytes, quarantined_size(id))
+  redis.call('HDEL', K.quarantine, id)
+  redis.call('HDEL', K.quarantineRaw, id)
+  redis.call('ZREM', K.quarantineAt, id)
   return 1
+end)
+
+-- Evicts dead letters and quarantined messages past their retention limits (a worker's
+-- maintenance runs it). Returns `{{kind, id, reason, bytes}…}`.
+register('enforce_retention', { 'dead', 'deadInfo', 'deadBytes', 'payload', 'meta', 'attempts', 'crashes', 'quarantine',
+  'quarantineRaw', 'quarantineAt', 'quarantineBytes', 'retention', 'evictions' }, DRAINING, function()
+  local now, evicted = now_ms(), {}
+  evict_dead_letters(now, evicted)
+  evict_quarantined(now, evicted)
+  return evicted
+end)
+
+-- Recounts what retention keeps track of from the entries themselves (`ticketq migrate`): the
+-- byte counts, and a time for every quarantined message (the message's own `quarantined_at` is
+-- not parsed here; messages from a release before retention count from their migration).
+-- Returns `{deadLetterBytes, quarantineBytes, quarantinedWithoutTime}`.
+register('recount_retention', { 'dead', 'deadInfo', 'deadBytes', 'payload', 'quarantine', 'quarantineRaw',
+  'quarantineAt', 'quarantineBytes' }, DRAINING, function()
+  local now = now_ms()
+  local dead_bytes = 0
+  for _, id in ipairs(redis.call('ZRANGE', K.dead, 0, -1)) do dead_bytes = dead_bytes + dead_letter_size(id) end
+  local quarantine_bytes, untimed = 0, 0
+  for _, id in ipairs(redis.call('HKEYS', K.quarantine)) do
+    quarantine_bytes = quarantine_bytes + quarantined_size(id)
+    if not redis.call('ZSCORE', K.quarantineAt, id) then
+      redis.call('ZADD', K.quarantineAt, now, id)
+      untimed = untimed + 1
+    end
+  end
+  redis.call('SET', K.deadBytes, dead_bytes)
+  redis.call('SET', K.quarantineBytes, quarantine_bytes)
+  return { dead_bytes, quarantine_bytes, untimed }
 end)
 
 -- Records a worker in the registry and sets its liveness key: ARGV = workerId, instance, record,

@@ -1,0 +1,76 @@
+import TicketQRedis
+
+extension LaneStore {
+    /// The deployment's retention policy, or ``RetentionPolicy/defaults`` when it set none.
+    ///
+    /// - Throws: ``LanesError/retentionUnreadable(_:)`` when a policy exists but cannot be read.
+    public func retentionPolicy() throws(LanesError) -> RetentionPolicy {
+        let fields = try hashFields(keys.key(.retention), "retention")
+        guard !fields.isEmpty else { return .defaults }
+        do {
+            return try RetentionPolicy(fields: fields)
+        } catch {
+            throw .retentionUnreadable(error)
+        }
+    }
+
+    /// Whether the deployment wrote a retention policy (releases before retention did not).
+    public func hasRetentionPolicy() throws(LanesError) -> Bool {
+        try command(["EXISTS", keys.key(.retention)], "retention").int == 1
+    }
+
+    /// Writes the deployment's retention policy (in effect at once for every process).
+    public func setRetentionPolicy(_ policy: RetentionPolicy) throws(LanesError) {
+        _ = try command(["HSET", keys.key(.retention)] + policy.fields.flatMap { [$0.name, $0.value] }, "retention")
+    }
+
+    /// Evicts dead letters and quarantined messages past the retention limits, atomically.
+    public func enforceRetention() throws(LanesError) -> [Eviction] {
+        try Self.evictions(call(.enforceRetention, []).array ?? [])
+    }
+
+    /// Recounts the retained bytes from the entries themselves (after an upgrade).
+    public func recountRetention() throws(LanesError) -> RetentionCounts {
+        let reply = try call(.recountRetention, [])
+        guard let items = reply.array, items.count == 3, let dead = items[0].int, let quarantine = items[1].int,
+              let untimed = items[2].int
+        else { throw .unexpectedReply(operation: "recount retention", reply: "\(reply)") }
+        return RetentionCounts(deadLetterBytes: dead, quarantineBytes: quarantine, quarantinedWithoutTime: Int(untimed))
+    }
+
+    /// Evictions so far, by kind and reason.
+    public func evictionCounts() throws(LanesError) -> [Eviction.Kind: [Eviction.Reason: Int]] {
+        var result: [Eviction.Kind: [Eviction.Reason: Int]] = [:]
+        for (name, value) in try hashFields(keys.key(.evictions), "evictions") {
+            let parts = name.split(separator: ":")
+            guard parts.count == 2, let kind = Eviction.Kind(rawValue: String(parts[0])),
+                  let reason = Eviction.Reason(rawValue: String(parts[1])), let count = Int(value)
+            else { continue }
+            result[kind, default: [:]][reason] = count
+        }
+        return result
+    }
+
+    /// Reads `{kind, id, reason, bytes}` entries of a function's reply.
+    static func evictions(_ items: [RedisReply]) throws(LanesError) -> [Eviction] {
+        var result: [Eviction] = []
+        for item in items {
+            guard let fields = item.array, fields.count == 4, let kind = fields[0].string.flatMap(Eviction.Kind.init),
+                  let id = fields[1].string, let reason = fields[2].string.flatMap(Eviction.Reason.init), let bytes = fields[3].int
+            else { throw .unexpectedReply(operation: "retention", reply: "\(item)") }
+            result.append(Eviction(kind: kind, id: id, reason: reason, bytes: bytes))
+        }
+        return result
+    }
+
+    func hashFields(_ key: [UInt8], _ operation: String) throws(LanesError) -> [String: String] {
+        let items = try command(["HGETALL", key], operation).array ?? []
+        var fields: [String: String] = [:]
+        var index = 0
+        while index + 1 < items.count {
+            if let name = items[index].string, let value = items[index + 1].string { fields[name] = value }
+            index += 2
+        }
+        return fields
+    }
+}
