@@ -39,7 +39,7 @@ struct ClusterLostReplyTests {
     /// waits out its command timeout, so that the second request is in place before the read.
     @Test(.timeLimit(.minutes(2)))
     func anAckWhoseReplyIsLostKeepsItsOutcomeWhenTheJournalReadFailsToo() async throws {
-        let log = try await run(losing: [Self.ack(cut: false), LostReply(needles: ["LRANGE", Self.journalKey], cut: true)])
+        let log = try await run(losing: [Self.ack(cut: false), LostReply(needles: ["HGETALL", Self.journalKey], cut: true)])
         #expect(log.contains("reading the ack journal failed"), "the lost journal read went unnoticed:\n\(log.suffix(3000))")
     }
 
