@@ -19,3 +19,15 @@ struct WorkerClockTests {
         #expect(abs(clock.nowMillis - Int64(Date().timeIntervalSince1970 * 1000)) < 1_000)
     }
 }
+
+/// A reply that reached the host late understates Redis's clock; it must not move the clock back.
+struct WorkerClockDelayTests {
+    @Test func aLateReplyDoesNotSetTheClockBack() {
+        let clock = WorkerClock()
+        let host = Int64(Date().timeIntervalSince1970 * 1000)
+        clock.observe(serverMillis: host + 60_000)
+        // Redis read its clock 120 ms before this reply arrived.
+        clock.observe(serverMillis: host + 60_000 - 120)
+        #expect(abs(clock.offsetMillis - 60_000) < 50)
+    }
+}
