@@ -2,7 +2,7 @@
 struct ACLUserProbe: Sendable, Hashable {
     /// The user name.
     let name: String
-    /// Whether the user may call the function library (`FCALL_RO ticketq_version 0`).
+    /// Whether the user may call the function library (`FCALL ticketq_version 0`).
     let callsFunctions: Bool
     /// Whether the user may run `EVALSHA`, the way releases before the function library ran lanes.
     let runsScripts: Bool

@@ -4,7 +4,7 @@ extension RedisDoctorReader {
     /// The dry runs that tell what a user may do: the function library first, then `EVALSHA`,
     /// then each command no runtime user needs.
     private static func dryRuns(_ user: String) -> [[String]] {
-        let probes = [["FCALL_RO", "ticketq_version", "0"], ["EVALSHA", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "0"]]
+        let probes = [["FCALL", "ticketq_version", "0"], ["EVALSHA", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "0"]]
             + RedisDoctor.runtimeForbidden.map(\.command)
         return probes.map { ["ACL", "DRYRUN", user] + $0 }
     }

@@ -72,7 +72,7 @@ struct DoctorCommandTests {
         #expect(!output.stdout.contains("error   "), "\(output.stdout)")
         // The shipped runtime users call functions and nothing else.
         let roles = try #require(line("acl-roles", in: output), "\(output.stdout)")
-        #expect(roles.hasPrefix("ok") && roles.contains("'intake', 'worker', 'operator'"), "\(roles)")
+        #expect(roles.hasPrefix("ok") && ["'intake'", "'worker'", "'operator'"].allSatisfy(roles.contains), "\(roles)")
         // Only the missing maxmemory (the host decides it) is left: a warning, exit 0.
         #expect(line("maxmemory", in: output)?.hasPrefix("warning") == true, "\(output.stdout)")
         #expect(output.stdout.components(separatedBy: "\nwarning ").count == 2, "\(output.stdout)")
@@ -88,7 +88,7 @@ struct DoctorCommandTests {
         let redisCLI = URL(fileURLWithPath: try RequiredTool.path("redis-cli", package: "redis-tools"))
         let changed = try ProcessRunner.run(redisCLI, [
             "-p", String(server.port), "--user", "admin", "--pass", "admin-secret", "--no-auth-warning",
-            "ACL", "SETUSER", "worker", "-fcall", "-fcall_ro", "+flushall",
+            "ACL", "SETUSER", "worker", "-fcall", "+flushall",
         ])
         #expect(changed.stdout.contains("OK"), "\(changed.stdout)\(changed.stderr)")
         let output = try doctor(["--redis", "redis://admin:admin-secret@127.0.0.1:\(server.port)/0"])
