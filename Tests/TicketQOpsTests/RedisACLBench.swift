@@ -130,6 +130,6 @@ extension RedisACLBench {
         ["EVALSHA", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "0"], ["SCRIPT", "LOAD", "return 1"],
         ["FUNCTION", "LOAD", "REPLACE", "#!lua name=ticketq\nredis.register_function('x', function() return 1 end)"],
         ["FUNCTION", "DELETE", "ticketq"], ["FUNCTION", "FLUSH"], ["SELECT", "1"], ["KEYS", "*"], ["SCAN", "0"],
-        ["ACL", "SETUSER", "intake", "+@all"], ["DEBUG", "SLEEP", "0"], ["SHUTDOWN", "NOSAVE"], ["PUBLISH", "news", "x"],
+        ["ACL", "SETUSER", "intake", "+@all"], ["CLIENT", "LIST"], ["BGREWRITEAOF"], ["SHUTDOWN", "NOSAVE"], ["PUBLISH", "news", "x"],
     ]
 }
