@@ -136,12 +136,12 @@ struct RedisOptionsTests {
     /// disables: the command line tools and the worker must say to name the ACL user in the URL.
     @Test func credentialsWithoutAUserAreExplainedWithTheURLToUse() throws {
         let server = try RedisServerProcess(options: RedisServerOptions(
-            users: [RedisACLUser(name: "ticketq", password: "acl-secret")], extraConfiguration: ["user default off"]
+            users: [RedisACLUser(name: "worker", password: "acl-secret")], extraConfiguration: ["user default off"]
         ))
         let directory = try TemporaryDirectory()
         let file = directory.file("redis-password")
         try "acl-secret\n".write(to: file, atomically: true, encoding: .utf8)
-        let withUser = "redis://ticketq@127.0.0.1:\(server.port)/0"
+        let withUser = "redis://worker@127.0.0.1:\(server.port)/0"
 
         let status = try run(["status", "--redis", server.url, "--redis-password-file", file.path])
         #expect(status.status == 1)
