@@ -115,6 +115,8 @@ extension RedisACLBench {
         "record_high_volume": ["deployment", "highvolume"],
         "status": ["retry", "meta", "inflight", "dead", "dedupe", "lane:same_business_day", "lane:extended", "lane:standard"],
         "register_worker": ["alive:intruder", "workers"],
+        "promote": ["deployment", "promote", "meta", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
+        "restore_dedupe": ["deployment", "dedupe"],
         "lead_collector": ["collector"],
     ]
 

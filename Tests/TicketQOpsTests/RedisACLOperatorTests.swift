@@ -53,6 +53,8 @@ struct RedisACLOperatorTests {
         try await bench.expectRefused(.operator, try await bench.call("renew", ["30000", "1", "doomed-0", "1"]))
         try await bench.expectRefused(.operator, try await bench.call("register_worker", ["intruder", "i", "{}", "5000"]))
         try await bench.expectRefused(.operator, try await bench.call("lead_collector", ["i", "5000"]))
+        try await bench.expectRefused(.operator, try await bench.call("promote", ["1000"]))
+        try await bench.expectRefused(.operator, try await bench.call("quarantine", ["q-intruder", "{}", "raw", "100"]))
         for command in [
             ["HGETALL", RedisACLBench.key("lease")], ["ZPOPMIN", RedisACLBench.key("lane:standard")], ["DEL", RedisACLBench.key("payload")],
             ["DEL", RedisACLBench.key("lane:standard")], ["SET", RedisACLBench.key("fence"), "0"],
@@ -65,6 +67,8 @@ struct RedisACLOperatorTests {
         let loading = try await ops.run(["deployment", "init"])
         #expect(loading.status != 0 && loading.stderr.contains("refused a command to the user 'operator'"), "\(loading.stderr)")
         #expect(await ops.outstanding() == 2)
+        #expect(try await bench.hashLength("quarantine") == 0, "nothing was quarantined")
+        #expect(try await bench.hashLength("quarantine:raw") == 0, "nothing was quarantined")
 
         // Loading the library is admin's.
         let reloaded = try await ops.run(["deployment", "init"], as: .admin)
