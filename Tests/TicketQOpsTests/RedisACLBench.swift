@@ -101,23 +101,24 @@ extension RedisACLBench {
         return [readOnly ? "FCALL_RO" : "FCALL", "ticketq_v\(version)_\(name)", String(keys.count)] + keys.map(Self.key) + arguments
     }
 
-    /// The keys a lane function declares, by function: enough of the library's declarations for
-    /// the calls the tests make.
+    /// The keys a lane function declares, by function, for the calls the tests make: the
+    /// declarations of the library with suspects and retention (a function of an earlier library
+    /// takes the keys past its own as extra keys and ignores them).
     static let declaredKeys: [String: [String]] = [
         "submit": ["deployment", "dedupe", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
-        "claim": ["deployment", "retry", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent"],
-        "acknowledge": ["deployment", "lease", "inflight", "payload", "meta", "attempts", "promote"],
+        "claim": ["deployment", "retry", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent", "suspect", "crashes"],
+        "acknowledge": ["deployment", "lease", "inflight", "payload", "meta", "attempts", "promote", "crashes"],
         "renew": ["deployment", "lease", "inflight"],
-        "requeue_dead": ["deployment", "dead", "deadinfo", "meta", "payload", "attempts", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
-        "purge_dead": ["deployment", "dead", "deadinfo", "meta", "payload", "attempts"],
-        "quarantine": ["deployment", "quarantine", "quarantine:raw"],
-        "release_quarantined": ["quarantine", "quarantine:raw"],
+        "requeue_dead": ["deployment", "dead", "deadinfo", "meta", "payload", "attempts", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent", "crashes", "dead:bytes"],
+        "purge_dead": ["deployment", "dead", "deadinfo", "meta", "payload", "attempts", "crashes", "dead:bytes"],
+        "quarantine": ["deployment", "quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes", "retention", "evictions"],
+        "release_quarantined": ["quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes"],
         "record_high_volume": ["deployment", "highvolume"],
-        "status": ["retry", "meta", "inflight", "dead", "dedupe", "lane:same_business_day", "lane:extended", "lane:standard"],
+        "status": ["retry", "meta", "inflight", "dead", "dedupe", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
         "register_worker": ["alive:intruder", "workers"],
+        "lead_collector": ["collector"],
         "promote": ["deployment", "promote", "meta", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
         "restore_dedupe": ["deployment", "dedupe"],
-        "lead_collector": ["collector"],
     ]
 
     /// `FCALL` of `name` with its declared keys.

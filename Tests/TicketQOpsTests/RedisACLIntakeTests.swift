@@ -66,7 +66,6 @@ struct RedisACLIntakeTests {
         try await bench.expectRefused(.intake, try await bench.call("acknowledge", ["1", "http-1", "1"]))
         try await bench.expectRefused(.intake, try await bench.call("purge_dead"))
         try await bench.expectRefused(.intake, try await bench.call("requeue_dead", ["0"]))
-        try await bench.expectRefused(.intake, try await bench.call("release_quarantined", ["x"]))
         try await bench.expectRefused(.intake, try await bench.call("promote", ["1000"]))
         try await bench.expectRefused(.intake, try await bench.call("restore_dedupe", ["1", "1", "cli-1"]))
         try await bench.expectRefused(.intake, try await bench.call("record_high_volume", ["mejurn", "1", "", "10"]))
