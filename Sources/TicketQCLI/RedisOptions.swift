@@ -135,7 +135,8 @@ struct RedisOptions: ParsableArguments {
 
     /// Which user of the shipped ACL each command connects as.
     static let roleHint = "with ops/redis/users.acl, connect as the user of the command's role: intake for submit and intake, "
-        + "worker for workers, operator for status, dlq, quarantine and brand, admin for deployment, migrate and doctor"
+        + "worker for workers, operator for status, dlq, quarantine, brand and deployment show, "
+        + "admin for deployment init and recover, migrate and doctor"
 
     /// An ACL refusal: of the command itself (`NOPERM`), or of a command run inside a library
     /// function (Redis reports that one as `ERR`).
