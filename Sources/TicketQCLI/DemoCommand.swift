@@ -28,7 +28,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Tickets in the burst.")
     var tickets = 20_000
 
-    @Option(help: ArgumentHelp("Use this Redis instead of a private one (its lanes must be empty).", valueName: "url"))
+    @Option(help: ArgumentHelp(
+        "Use this Redis instead of a private one (its lanes must be empty). The demo loads the function library and plays "
+            + "every role, so with ops/redis/users.acl name its admin user: redis://admin@host:6379/0.",
+        valueName: "url"
+    ))
     var redis: String?
 
     @Option(help: ArgumentHelp("Worker handler: acknowledge or simulate:SPEC.", valueName: "handler"))

@@ -9,10 +9,13 @@ struct DoctorCommand: ParsableCommand {
         discussion: """
             Checks persistence (appendonly, save), appendfsync, the last append-only write, rewrite and snapshot, \
             maxmemory-policy, maxmemory, the default user's permissions with the append-only file (on Redis before 7.2 \
-            a restricted default user, e.g. `user default off`, makes every scripted write vanish when the file is \
-            replayed; 7.2 and later are assumed fixed), the replication role, min-replicas-to-write and loading. \
+            a restricted default user, e.g. `user default off`, makes the writes of every function call vanish when the \
+            file is replayed; 7.2 and later are assumed fixed), the runtime users of ops/redis/users.acl (intake, worker \
+            and operator must call the function library with FCALL and may not run EVAL, SCRIPT LOAD, FUNCTION LOAD, \
+            FLUSHALL, CONFIG SET or SELECT; a user that runs EVALSHA but not FCALL is the runtime user of a release before \
+            the library), the replication role, min-replicas-to-write and loading. \
             Prints one line per check (error, warning or ok, what was found, what to change) and a summary. \
-            CONFIG GET and ACL GETUSER need an admin user (e.g. redis://admin@host:6379/0): checks a user may not \
+            CONFIG GET and the ACL commands need an admin user (e.g. redis://admin@host:6379/0): checks a user may not \
             make are named and count as warnings, not as passes. \
             --json prints one object: redis, version, findings [{severity, check, message, fix}], \
             summary {error, warning, ok}. \

@@ -1,6 +1,6 @@
 extension RedisDoctor {
     /// The first version assumed to replay the append-only file without the `default` user's
-    /// permissions. Redis 7.0.x checks each replayed MULTI/EXEC (how Lua scripts reach the file)
+    /// permissions. Redis 7.0.x checks each replayed MULTI/EXEC (how a function call's writes reach the file)
     /// against `default`; older and unparsable versions are treated as affected. For 7.2 and later
     /// the replay is assumed to be fixed — an assumption stated in the output, not verified here.
     static let fixedReplayVersion = RedisVersion(7, 2)
@@ -9,7 +9,7 @@ extension RedisDoctor {
     static let safeDefaultUserLine = "user default off resetpass ~* &* +@all"
 
     /// With `appendonly yes`, a `default` user without every command and key (e.g. `user default off`)
-    /// makes each replayed EXEC fail with NOPERM on Redis < 7.2: the tickets vanish on restart.
+    /// makes each replayed EXEC (a function call's writes) fail with NOPERM on Redis < 7.2: the tickets vanish on restart.
     static func aclReplay(_ facts: RedisDoctorFacts) -> [DoctorFinding] {
         let check = "acl-aof"
         guard facts.appendOnly != false else {
@@ -30,11 +30,11 @@ extension RedisDoctor {
         }
         guard let version = facts.version else {
             return [DoctorFinding(
-                .warning, check, "the default user is restricted (\(user.summary)) and the Redis version is unknown: before 7.2 a restart drops every scripted write from the append-only file (NOPERM on EXEC)",
+                .warning, check, "the default user is restricted (\(user.summary)) and the Redis version is unknown: before 7.2 a restart drops the writes of every function call from the append-only file (NOPERM on EXEC)",
                 fix: fix)]
         }
         return [DoctorFinding(
-            .error, check, "Redis \(version) replays the append-only file as the default user, which is restricted (\(user.summary)): on restart every scripted write fails with NOPERM and the tickets vanish",
+            .error, check, "Redis \(version) replays the append-only file as the default user, which is restricted (\(user.summary)): on restart the writes of every function call fail with NOPERM and the tickets vanish",
             fix: fix)]
     }
 }

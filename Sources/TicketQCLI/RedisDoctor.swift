@@ -17,6 +17,7 @@ enum RedisDoctor {
         findings += eviction(facts)
         findings += memoryLimit(facts)
         findings += aclReplay(facts)
+        findings += aclRoles(facts)
         findings += writability(facts)
         return findings
     }

@@ -6,6 +6,8 @@ struct RedisDoctorFacts: Sendable, Hashable {
         case info = "INFO"
         case configGet = "CONFIG GET"
         case aclGetUser = "ACL GETUSER default"
+        case aclUsers = "ACL USERS"
+        case aclDryRun = "ACL DRYRUN"
     }
 
     /// `redis_version` (INFO server).
@@ -28,6 +30,8 @@ struct RedisDoctorFacts: Sendable, Hashable {
     var connectedReplicas: Int?
     /// The `default` user (ACL GETUSER default).
     var defaultUser: DefaultUserACL?
+    /// What each user but `default` may run (ACL USERS, then ACL DRYRUN for each), by name.
+    var aclUsers: [ACLUserProbe]?
     /// `aof_last_write_status:ok` (INFO persistence).
     var aofLastWriteOK: Bool?
     /// `aof_last_bgrewrite_status:ok` (INFO persistence).

@@ -1,10 +1,11 @@
 import TicketQRedis
 
-/// Reads the facts `ticketq doctor` judges from a live Redis server, in one round trip.
+/// Reads the facts `ticketq doctor` judges from a live Redis server, in two round trips (the
+/// second asks `ACL DRYRUN` about the users the first listed).
 ///
 /// `INFO` gives the version, persistence status, memory limit and policy, and replication role to
-/// most users; `CONFIG GET` and `ACL GETUSER` need an admin-ish user. A refused command is recorded
-/// in ``RedisDoctorFacts/refusals`` and its facts stay `nil`.
+/// most users; `CONFIG GET` and the `ACL` commands need an admin-ish user. A refused command is
+/// recorded in ``RedisDoctorFacts/refusals`` and its facts stay `nil`.
 struct RedisDoctorReader {
     let connection: RedisConnection
 
@@ -15,8 +16,9 @@ struct RedisDoctorReader {
     /// - Throws: a connection-level ``RedisError`` (a refused command is not an error).
     func read() throws(RedisError) -> RedisDoctorFacts {
         // One CONFIG GET per parameter: several parameters in one call need Redis 7.
-        let commands = Self.infoSections.map { ["INFO", $0] } + Self.configParameters.map { ["CONFIG", "GET", $0] } + [["ACL", "GETUSER", "default"]]
-        let replies = try connection.pipeline(commands.map { $0.map { Array($0.utf8) } })
+        let commands = Self.infoSections.map { ["INFO", $0] } + Self.configParameters.map { ["CONFIG", "GET", $0] } + [["ACL", "GETUSER", "default"], ["ACL", "USERS"]]
+        var replies = try connection.pipeline(commands.map { $0.map { Array($0.utf8) } })
+        let users = replies.removeLast()
         var facts = RedisDoctorFacts()
 
         var info: [String: String] = [:]
@@ -39,6 +41,13 @@ struct RedisDoctorReader {
             facts.refusals[.aclGetUser] = error.message
         } else if let user = replies.last {
             facts.defaultUser = Self.defaultUser(user)
+        }
+
+        if let error = users.serverError {
+            facts.refusals[.aclUsers] = error.message
+        } else {
+            let names = (users.array ?? []).compactMap(\.string).filter { $0 != "default" }
+            try probe(names, into: &facts)
         }
 
         facts.version = info["redis_version"].flatMap(RedisVersion.init)

@@ -74,7 +74,7 @@ struct RedisOptions: ParsableArguments {
                 throw .passwordFile(error.description)
             }
         }
-        if parsed.password?.hasPrefix(Self.placeholderPasswordPrefix) == true { throw .placeholderPassword }
+        if parsed.password?.hasPrefix(Self.placeholderPasswordPrefix) == true { throw .placeholderPassword(user: parsed.user) }
         return parsed
     }
 
@@ -125,9 +125,23 @@ struct RedisOptions: ParsableArguments {
         case .server(let serverError) where serverError.code == "WRONGPASS":
             let user = url.aclUserHint.map { " (\($0))" } ?? ""
             return "Redis at \(url.redacted) refused the credentials: \(serverError.message)\(user)"
+        case .server(let serverError) where isPermissionRefusal(serverError):
+            let user = url.user.map { "the user '\($0)'" } ?? "the default user"
+            return "Redis at \(url.redacted) refused a command to \(user): \(serverError.message) (\(Self.roleHint))"
         default:
             return "Redis at \(url.redacted): \(error)"
         }
+    }
+
+    /// Which user of the shipped ACL each command connects as.
+    static let roleHint = "with ops/redis/users.acl, connect as the user of the command's role: intake for submit and intake, "
+        + "worker for workers, operator for status, dlq, quarantine, brand and deployment show, "
+        + "admin for deployment init and recover, migrate and doctor"
+
+    /// An ACL refusal: of the command itself (`NOPERM`), or of a command run inside a library
+    /// function (Redis reports that one as `ERR`).
+    private static func isPermissionRefusal(_ serverError: RedisServerError) -> Bool {
+        serverError.code == "NOPERM" || serverError.message.contains("The user executing the script can't")
     }
 
     /// A message for a failed lane operation, naming the (redacted) server.
@@ -147,16 +161,17 @@ extension RedisOptions {
         case url(origin: String, reason: String)
         /// The password file cannot be used.
         case passwordFile(String)
-        /// The password is still the placeholder of the shipped ACL file.
-        case placeholderPassword
+        /// The password (of `user`, nil: the default user) is still a placeholder of the shipped ACL file.
+        case placeholderPassword(user: String?)
 
         var description: String {
             switch self {
             case let .url(origin, reason): return "\(origin): \(reason)"
             case let .passwordFile(reason): return "--redis-password-file: \(reason)"
-            case .placeholderPassword:
-                return "the Redis password is still the placeholder of ops/redis/users.acl (REPLACE-WITH-…): "
-                    + "set a real password in the ACL file and in the password file"
+            case .placeholderPassword(let user):
+                let whose = user.map { "the password of the Redis user '\($0)'" } ?? "the Redis password"
+                return "\(whose) is still the placeholder of ops/redis/users.acl (REPLACE-WITH-…): "
+                    + "set a real password for the user in the ACL file and the same in the password file"
             }
         }
     }

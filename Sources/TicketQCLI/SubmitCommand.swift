@@ -72,7 +72,7 @@ struct SubmitCommand: ParsableCommand {
         do {
             highVolume = try TicketSubmitter.highVolumeSchedule(from: lanes)
         } catch {
-            Diagnostics.error("cannot read the brands' high-volume switches: \(error)")
+            Diagnostics.error("cannot read the brands' high-volume switches: \(RedisOptions.explain(error, url: lanes.connection.url))")
             throw ExitStatus.failure
         }
         let url = try redis.resolvedURL()
@@ -147,7 +147,9 @@ struct SubmitCommand: ParsableCommand {
                 + (report.notAccepted > 0 ? ", not accepted \(report.notAccepted)" : ""))
         }
         if report.notAccepted > 0 {
-            Diagnostics.error("Redis did not accept \(report.notAccepted) tickets: \(report.refusal ?? "unknown reason")")
+            let refusal = report.refusal ?? "unknown reason"
+            let hint = refusal.contains("NOPERM") ? " (\(RedisOptions.roleHint))" : ""
+            Diagnostics.error("Redis did not accept \(report.notAccepted) tickets: \(refusal)\(hint)")
             throw ExitStatus.failure
         }
         if unreadable > 0 { throw ExitStatus.failure }

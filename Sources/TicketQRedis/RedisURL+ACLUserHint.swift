@@ -6,7 +6,7 @@ extension RedisURL {
     /// as `WRONGPASS` even though it is the right one for the intended user.
     public var aclUserHint: String? {
         guard user == nil else { return nil }
-        let example = RedisURL(endpoint: endpoint, user: "ticketq", database: database)
+        let example = RedisURL(endpoint: endpoint, user: "worker", database: database)
         return "the URL names no user, so Redis authenticates as the user 'default'; "
             + "if the password belongs to an ACL user, name that user in the URL, e.g. \(example.redacted)"
     }

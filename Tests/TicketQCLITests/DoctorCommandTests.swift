@@ -36,15 +36,20 @@ struct DoctorCommandTests {
         #expect(object["version"] as? String != nil)
     }
 
-    /// A server with the shipped `ops/redis/redis.conf` (its inline users replaced by an ACL file,
-    /// which Redis does not accept alongside them) and `defaultLine` for the default user.
-    func shippedServer(defaultLine: String) throws -> RedisServerProcess {
+    /// A server with the shipped `ops/redis/redis.conf` and `ops/redis/users.acl` (passwords
+    /// `<user>-secret`), `defaultLine` for the default user and `extraLines` added to the ACL file.
+    func shippedServer(defaultLine: String, extraLines: [String] = []) throws -> RedisServerProcess {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let shipped = try String(contentsOf: repository.appendingPathComponent("ops/redis/redis.conf"), encoding: .utf8)
         let settings = shipped.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.hasPrefix("user ") && !$0.isEmpty }
+        var acl = try String(contentsOf: repository.appendingPathComponent("ops/redis/users.acl"), encoding: .utf8)
+        for user in ["admin", "intake", "worker", "operator"] {
+            acl = acl.replacingOccurrences(of: "REPLACE-WITH-THE-\(user.uppercased())-PASSWORD", with: "\(user)-secret")
+        }
+        let lines = acl.split(separator: "\n").map { $0.hasPrefix("user default ") ? defaultLine : String($0) } + extraLines
         let scratch = try TemporaryDirectory(prefix: "doctor-acl")
         let aclFile = scratch.file("users.acl")
-        try "\(defaultLine)\nuser admin on >admin-secret ~* &* +@all\n".write(to: aclFile, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(to: aclFile, atomically: true, encoding: .utf8)
         return try RedisServerProcess(options: RedisServerOptions(extraConfiguration: settings + ["aclfile \"\(aclFile.path)\""]))
     }
 
@@ -65,9 +70,38 @@ struct DoctorCommandTests {
         let output = try doctor(["--redis", "redis://admin:admin-secret@127.0.0.1:\(server.port)/0"])
         #expect(line("acl-aof", in: output)?.hasPrefix("ok") == true, "\(output.stdout)\(output.stderr)")
         #expect(!output.stdout.contains("error   "), "\(output.stdout)")
+        // The shipped runtime users call functions and nothing else.
+        let roles = try #require(line("acl-roles", in: output), "\(output.stdout)")
+        #expect(roles.hasPrefix("ok") && ["'intake'", "'worker'", "'operator'"].allSatisfy(roles.contains), "\(roles)")
         // Only the missing maxmemory (the host decides it) is left: a warning, exit 0.
         #expect(line("maxmemory", in: output)?.hasPrefix("warning") == true, "\(output.stdout)")
+        #expect(output.stdout.components(separatedBy: "\nwarning ").count == 2, "\(output.stdout)")
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    }
+
+    @Test func runtimeUsersWithoutFunctionsOrWithAdministrationAreNamed() throws {
+        // The runtime user of the release before the function library, and a worker that may not
+        // call functions but may flush.
+        let server = try shippedServer(defaultLine: "user default off resetpass ~* &* +@all", extraLines: [
+            "user ticketq on >ticketq-secret resetchannels ~{ticketq}:* -@all +ping +evalsha +script|load +hget",
+        ])
+        let redisCLI = URL(fileURLWithPath: try RequiredTool.path("redis-cli", package: "redis-tools"))
+        let changed = try ProcessRunner.run(redisCLI, [
+            "-p", String(server.port), "--user", "admin", "--pass", "admin-secret", "--no-auth-warning",
+            "ACL", "SETUSER", "worker", "-fcall", "+flushall",
+        ])
+        #expect(changed.stdout.contains("OK"), "\(changed.stdout)\(changed.stderr)")
+        let output = try doctor(["--redis", "redis://admin:admin-secret@127.0.0.1:\(server.port)/0"])
+        #expect(output.status == 1, "\(output.stdout)\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").filter { $0.dropFirst(8).hasPrefix("acl-roles:") }
+        #expect(lines.contains { $0.hasPrefix("error") && $0.contains("user 'worker' may not call the function library (FCALL)") }, "\(output.stdout)")
+        #expect(lines.contains { $0.hasPrefix("warning") && $0.contains("user 'worker' may run FLUSHALL") }, "\(output.stdout)")
+        #expect(lines.contains { $0.hasPrefix("warning") && $0.contains("user 'ticketq' may run EVALSHA but not FCALL") }, "\(output.stdout)")
+
+        // A runtime user gets the checks it may not make named, never passed.
+        let runtime = try doctor(["--redis", "redis://operator:operator-secret@127.0.0.1:\(server.port)/0"])
+        let unchecked = try #require(line("acl-roles", in: runtime), "\(runtime.stdout)\(runtime.stderr)")
+        #expect(unchecked.hasPrefix("warning") && unchecked.contains("ACL USERS was refused (NOPERM"), "\(unchecked)")
     }
 
     @Test func anUnreachableRedisSaysSoWithItsOwnExitCode() throws {

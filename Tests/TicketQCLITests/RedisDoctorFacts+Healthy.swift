@@ -19,6 +19,10 @@ extension RedisDoctorFacts {
         facts.aofLastRewriteOK = true
         facts.rdbLastSaveOK = true
         facts.loading = false
+        facts.aclUsers = ["admin", "intake", "worker", "operator"].map {
+            ACLUserProbe(name: $0, callsFunctions: true, runsScripts: $0 == "admin",
+                         forbiddenAllowed: $0 == "admin" ? RedisDoctor.runtimeForbidden.map(\.name) : [])
+        }
         return facts
     }
 

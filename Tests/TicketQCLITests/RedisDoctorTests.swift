@@ -7,7 +7,7 @@ struct RedisDoctorTests {
         let findings = RedisDoctor.examine(.healthy)
         #expect(findings.allSatisfy { $0.severity == .ok }, "\(findings.filter { $0.severity != .ok })")
         #expect(RedisDoctor.worst(findings) == .ok)
-        #expect(Set(findings.map(\.check)) == ["persistence", "appendfsync", "persistence-status", "eviction", "maxmemory", "acl-aof", "role", "min-replicas"])
+        #expect(Set(findings.map(\.check)) == ["persistence", "appendfsync", "persistence-status", "eviction", "maxmemory", "acl-aof", "acl-roles", "role", "min-replicas"])
     }
 
     @Test func persistenceOffIsAnError() throws {

@@ -70,18 +70,40 @@ struct RedisOptionsTests {
         #expect(!fromEnvironment.stderr.contains("hunter2"))
     }
 
-    @Test func thePlaceholderPasswordOfTheShippedACLIsRefusedAtStart() throws {
-        let directory = try TemporaryDirectory(prefix: "placeholder")
-        let file = directory.file("redis-password")
-        try "REPLACE-WITH-THE-TICKETQ-PASSWORD\n".write(to: file, atomically: true, encoding: .utf8)
-        for command in [["status"], ["worker", "--db", directory.file("w.db").path], ["intake"]] {
-            let output = try run(command + ["--redis", "redis://ticketq@127.0.0.1:1/0", "--redis-password-file", file.path])
-            #expect(output.status == 64, "\(command): \(output.stderr)")
-            #expect(output.stderr.contains("placeholder of ops/redis/users.acl"), "\(command): \(output.stderr)")
-            #expect(!output.stderr.contains("REPLACE-WITH-THE-TICKETQ-PASSWORD"))
+    /// Every placeholder password of the shipped `ops/redis/users.acl` is refused before connecting,
+    /// for the commands its user runs, with an error naming the user and never the placeholder.
+    @Test func thePlaceholderPasswordsOfTheShippedACLAreRefusedAtStart() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let acl = try String(contentsOf: repository.appendingPathComponent("ops/redis/users.acl"), encoding: .utf8)
+        var placeholders: [String: String] = [:]
+        for line in acl.split(separator: "\n") {
+            let words = line.split(separator: " ").map(String.init)
+            guard words.count > 2, let password = words.first(where: { $0.hasPrefix(">") }) else { continue }
+            placeholders[words[1]] = String(password.dropFirst())
         }
-        let inURL = try run(["submit", "--redis", "redis://ticketq:REPLACE-WITH-THE-TICKETQ-PASSWORD@127.0.0.1:1/0", file.path])
-        #expect(inURL.status == 64 && inURL.stderr.contains("placeholder"), "\(inURL.stderr)")
+        #expect(placeholders.keys.sorted() == ["admin", "intake", "operator", "worker"], "\(placeholders.keys)")
+        #expect(placeholders.values.allSatisfy { $0.hasPrefix("REPLACE-WITH-") }, "\(placeholders)")
+
+        let directory = try TemporaryDirectory(prefix: "placeholder")
+        let commands: [String: [[String]]] = [
+            "admin": [["deployment", "init"], ["migrate"], ["doctor"]],
+            "intake": [["intake"], ["submit", directory.file("none.jsonl").path]],
+            "worker": [["worker", "--db", directory.file("w.db").path]],
+            "operator": [["status"], ["dlq", "list"], ["quarantine", "list"], ["brand", "high-volume", "mejurn"]],
+        ]
+        for (user, placeholder) in placeholders {
+            let file = directory.file("redis-password-\(user)")
+            try "\(placeholder)\n".write(to: file, atomically: true, encoding: .utf8)
+            for command in commands[user] ?? [] {
+                let output = try run(command + ["--redis", "redis://\(user)@127.0.0.1:1/0", "--redis-password-file", file.path])
+                #expect(output.status == 64, "\(user) \(command): \(output.stderr)")
+                #expect(output.stderr.contains("the password of the Redis user '\(user)' is still the placeholder of ops/redis/users.acl"), "\(user) \(command): \(output.stderr)")
+                #expect(!output.stderr.contains(placeholder))
+            }
+            let inURL = try run(["status", "--redis", "redis://\(user):\(placeholder)@127.0.0.1:1/0"])
+            #expect(inURL.status == 64 && inURL.stderr.contains("placeholder"), "\(inURL.stderr)")
+            #expect(!inURL.stderr.contains(placeholder))
+        }
     }
 
     @Test func passwordFileAuthenticates() throws {
@@ -114,12 +136,12 @@ struct RedisOptionsTests {
     /// disables: the command line tools and the worker must say to name the ACL user in the URL.
     @Test func credentialsWithoutAUserAreExplainedWithTheURLToUse() throws {
         let server = try RedisServerProcess(options: RedisServerOptions(
-            users: [RedisACLUser(name: "ticketq", password: "acl-secret")], extraConfiguration: ["user default off"]
+            users: [RedisACLUser(name: "worker", password: "acl-secret")], extraConfiguration: ["user default off"]
         ))
         let directory = try TemporaryDirectory()
         let file = directory.file("redis-password")
         try "acl-secret\n".write(to: file, atomically: true, encoding: .utf8)
-        let withUser = "redis://ticketq@127.0.0.1:\(server.port)/0"
+        let withUser = "redis://worker@127.0.0.1:\(server.port)/0"
 
         let status = try run(["status", "--redis", server.url, "--redis-password-file", file.path])
         #expect(status.status == 1)

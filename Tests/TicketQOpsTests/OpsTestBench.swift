@@ -18,9 +18,10 @@ final class OpsTestBench {
         environment["TICKETQ_REDIS_URL"] = redisURL?(server) ?? server.url
     }
 
-    /// Runs `ticketq deployment init` with the bench's environment, as an operator does once.
-    func initializeDeployment() async throws {
-        let output = try await run(["deployment", "init"])
+    /// Runs `ticketq deployment init` as an operator does once: with the bench's environment, or
+    /// as `role` of the shipped ACL.
+    func initializeDeployment(as role: ShippedRole? = nil) async throws {
+        let output = try await run(["deployment", "init"], environment: role.map { try environment(as: $0) })
         #expect(output.status == 0, "deployment init: \(output.stderr)")
     }
 
@@ -40,9 +41,10 @@ final class OpsTestBench {
         return (url.path, ids)
     }
 
-    /// Runs `ticketq ARGUMENTS` to completion off the cooperative pool.
-    func run(_ arguments: [String]) async throws -> ProcessOutput {
-        let (executable, environment) = (self.executable, self.environment)
+    /// Runs `ticketq ARGUMENTS` to completion off the cooperative pool, with the bench's
+    /// environment unless another is given.
+    func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> ProcessOutput {
+        let (executable, environment) = (self.executable, environment ?? self.environment)
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try ProcessRunner.run(executable, arguments, environment: environment) })

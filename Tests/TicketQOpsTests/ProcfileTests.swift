@@ -2,22 +2,24 @@ import Foundation
 import TicketQTestSupport
 import Testing
 
-/// honcho runs the shipped `Procfile` as is (only the Redis URL and password file set in its
-/// `.env`): two workers on consecutive ports drain the tickets with one accepted outcome each,
+/// honcho runs the shipped `Procfile` as is (only the Redis URL of the shipped ACL's `worker` user
+/// and its password file set in its `.env`): two workers on consecutive ports drain the tickets with one accepted outcome each,
 /// and honcho's SIGTERM stops both with exit status 0.
 struct ProcfileTests {
     @Test(.timeLimit(.minutes(3)))
     func honchoRunsTheShippedProcfile() async throws {
         let honcho = try RequiredTool.path("honcho", package: "honcho (PyPI; scripts/bootstrap.sh installs it)")
-        let bench = try OpsTestBench(redis: RedisServerOptions(password: "procfile-secret"))
-        let passwordFile = bench.directory.file("redis-password")
-        try "procfile-secret".write(to: passwordFile, atomically: true, encoding: .utf8)
-        bench.environment["TICKETQ_REDIS_PASSWORD_FILE"] = passwordFile.path
-        try await bench.initializeDeployment()
+        let scratch = try TemporaryDirectory(prefix: "acl")
+        let aclFile = try ShippedACL.write(in: scratch)
+        let bench = try OpsTestBench(redis: RedisServerOptions(extraConfiguration: ["aclfile \"\(aclFile.path)\""]))
+        try bench.connect(as: .operator)
+        try await bench.initializeDeployment(as: .admin)
 
+        // The workers connect as the shipped `worker` user, named in the URL of `.env`.
+        let worker = try bench.environment(as: .worker)
         let app = bench.directory.file("app")
         try FileManager.default.createDirectory(at: app.appendingPathComponent("var"), withIntermediateDirectories: true)
-        try "TICKETQ_REDIS_URL=\(bench.server.url)\nTICKETQ_REDIS_PASSWORD_FILE=\(passwordFile.path)\n"
+        try "TICKETQ_REDIS_URL=\(worker["TICKETQ_REDIS_URL"] ?? "")\nTICKETQ_REDIS_PASSWORD_FILE=\(worker["TICKETQ_REDIS_PASSWORD_FILE"] ?? "")\n"
             .write(to: app.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
         var environment = bench.environment
         environment["TICKETQ_REDIS_URL"] = nil
@@ -36,7 +38,7 @@ struct ProcfileTests {
         }
         #expect(ready, "\(runner.standardOutput.suffix(3_000))")
         let (file, ids) = try bench.writeTickets(1_000, prefix: "procfile")
-        #expect(try await bench.run(["submit", file]).status == 0)
+        #expect(try await bench.run(["submit", file], as: .intake).status == 0)
         let drained = try await bench.eventually(timeout: .seconds(60)) { await bench.outstanding() == 0 }
         #expect(drained, "\(runner.logTail())")
 
@@ -50,6 +52,7 @@ struct ProcfileTests {
         }
         #expect(output.components(separatedBy: "[TicketQWorker] worker stopped").count == 3, "both workers drain and stop\n\(output.suffix(2_000))")
         #expect(!output.contains("SIGKILL"), "\(output.suffix(2_000))")
+        #expect(!output.contains("NOPERM"), "a command was refused by the ACL\n\(output.suffix(2_000))")
         let stores = [base, base + 1].map { app.appendingPathComponent("var/worker-\($0).db").path }
         let accepted = try await bench.ledger(stores).rows.filter(\.isAccepted)
         #expect(Set(accepted.map(\.ticketID)) == Set(ids) && accepted.count == ids.count)

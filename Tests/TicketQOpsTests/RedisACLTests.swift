@@ -2,63 +2,39 @@ import Foundation
 import TicketQTestSupport
 import Testing
 
-/// The shipped Redis ACL (`ops/redis/users.acl`) is enough for every ticketq command: a server
-/// loads it (passwords filled in), and submit, worker, status, the high-volume switch and the
-/// dead-letter commands all run as the unprivileged `ticketq` user.
+/// The shipped `ops/redis/users.acl` as a whole: one user per role, passwords only placeholders,
+/// and no runtime user with another database, code evaluation or the administration commands.
 struct RedisACLTests {
+    @Test func theShippedFileHasOneUserPerRoleAndNoOtherPasswords() throws {
+        let lines = try OpsFiles.text(OpsFiles.redisACL).split(separator: "\n").map(String.init)
+        #expect(lines.first == "user default off resetpass ~* &* +@all", "Redis 7.0 replays the append-only file as this user")
+        let users = lines.dropFirst().map { $0.split(separator: " ").map(String.init) }
+        #expect(users.map { $0.dropFirst().first ?? "" } == ["admin", "intake", "worker", "operator"])
+        for (user, role) in zip(users, [ShippedRole.admin, .intake, .worker, .operator]) {
+            #expect(user.filter { $0.hasPrefix(">") } == [">\(role.placeholder)"], "\(role.rawValue): one password, the placeholder")
+            #expect(!user.contains { $0.hasPrefix("#") || $0 == "nopass" }, "\(role.rawValue): a password other than the placeholder")
+            guard role != .admin else { continue }
+            #expect(user.contains("-@all") && user.contains("resetchannels"), "\(role.rawValue): every command and channel denied first")
+            let granted = user.filter { $0.hasPrefix("+") || $0.hasPrefix("(+") }.joined(separator: " ")
+            for command in ["@all", "eval", "evalsha", "script", "function", "select", "flushall", "config", "keys"] {
+                #expect(!granted.contains("+\(command) ") && !granted.hasSuffix("+\(command)") && !granted.contains("+\(command)|"),
+                        "\(role.rawValue) is granted \(command)")
+            }
+            #expect(!user.contains { $0.hasSuffix("~*") }, "\(role.rawValue): every key")
+        }
+    }
+
     @Test(.timeLimit(.minutes(2)))
-    func everyCommandWorksAsTheShippedUnprivilegedUser() async throws {
-        let acl = try OpsFiles.text(OpsFiles.redisACL)
-            .replacingOccurrences(of: "REPLACE-WITH-THE-ADMIN-PASSWORD", with: "admin-secret")
-            .replacingOccurrences(of: "REPLACE-WITH-THE-TICKETQ-PASSWORD", with: "ticketq-secret")
-        let scratch = try TemporaryDirectory(prefix: "acl")
-        let aclFile = scratch.file("users.acl")
-        try acl.write(to: aclFile, atomically: true, encoding: .utf8)
-        let bench = try OpsTestBench(
-            redis: RedisServerOptions(extraConfiguration: ["aclfile \"\(aclFile.path)\""]),
-            redisURL: { "redis://ticketq@127.0.0.1:\($0.port)/0" }
-        )
-        let passwordFile = bench.directory.file("redis-password")
-        try "ticketq-secret\n".write(to: passwordFile, atomically: true, encoding: .utf8)
-        bench.environment["TICKETQ_REDIS_PASSWORD_FILE"] = passwordFile.path
-
-        // The default user is off: nothing works without the credentials.
-        var anonymous = bench.environment
-        anonymous["TICKETQ_REDIS_PASSWORD_FILE"] = nil
-        anonymous["TICKETQ_REDIS_URL"] = bench.server.url
-        let refused = try await ProcessRunner.runOffPool(bench.executable, ["status"], environment: anonymous)
-        #expect(refused.status != 0, "status without credentials should fail: \(refused.stdout)")
-
-        try await bench.initializeDeployment()
-        let (file, ids) = try bench.writeTickets(500, prefix: "acl")
-        let submitted = try await bench.run(["submit", file])
-        #expect(submitted.status == 0, "submit: \(submitted.stderr)")
-        let switched = try await bench.run(["brand", "high-volume", "mejurn", "on"])
-        #expect(switched.status == 0, "brand high-volume: \(switched.stderr)")
-
-        let store = bench.directory.file("acl.db").path
-        let worker = try ManagedProcess(
-            bench.executable, ["worker", "--db", store, "--id", "acl-worker", "--metrics-addr", "127.0.0.1:0", "--handler", "simulate:fail=0.2,seed=3", "--max-deliveries", "1"],
-            name: "worker", logDirectory: bench.directory.url, environment: bench.environment
-        )
-        let drained = try await bench.eventually(timeout: .seconds(60)) { await bench.outstanding() == 0 }
-        #expect(drained, "not drained as the ACL user\n\(worker.logTail())")
-        #expect(!worker.standardError.contains("NOPERM"), "a command was refused by the ACL:\n\(worker.logTail())")
-
-        let status = try await bench.run(["status", "--json"])
-        #expect(status.status == 0, "status: \(status.stderr)")
-        let dead = try await bench.run(["dlq", "list"])
-        #expect(dead.status == 0, "dlq list: \(dead.stderr)")
-        let requeued = try await bench.run(["dlq", "requeue", "--all"])
-        #expect(requeued.status == 0, "dlq requeue: \(requeued.stderr)")
-        let purged = try await bench.run(["dlq", "purge"])
-        #expect(purged.status == 0 || purged.stderr.contains("--yes"), "dlq purge: \(purged.stderr)")
-
-        worker.terminate()
-        #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.logTail())")
-        let ledger = try await bench.ledger([store])
-        let accepted = Set(ledger.rows.filter(\.isAccepted).map(\.ticketID))
-        #expect(accepted.isSuperset(of: ids), "tickets without an accepted outcome: \(Set(ids).subtracting(accepted).prefix(5))")
-        #expect(!worker.standardError.contains("NOPERM"), "a command was refused by the ACL:\n\(worker.logTail())")
+    func noRuntimeUserMayUseAnotherDatabase() async throws {
+        let bench = try await RedisACLBench()
+        for role in [ShippedRole.intake, .worker, .operator] {
+            var environment = try bench.ops.environment(as: role)
+            environment["TICKETQ_REDIS_URL"] = "redis://\(role.rawValue)@127.0.0.1:\(bench.ops.server.port)/1"
+            let refused = try await bench.ops.run(["status"], environment: environment)
+            #expect(refused.status != 0 && refused.stderr.contains("select"), "\(role.rawValue) on database 1: \(refused.stderr)")
+            try await bench.expectRefused(role, ["SELECT", "1"])
+        }
+        let admin = try await bench.send(.admin, ["SELECT", "1"])
+        #expect(admin == "OK", "admin may: \(admin)")
     }
 }

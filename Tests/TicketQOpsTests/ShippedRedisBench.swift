@@ -3,8 +3,9 @@ import TicketQTestSupport
 import Testing
 
 /// A redis-server run from the shipped `ops/redis/redis.conf` and `users.acl` (passwords filled
-/// in; optionally another `default` user line), `ticketq` connecting as the shipped `ticketq`
-/// user, and workers started the way the shipped process configs start them.
+/// in; optionally another `default` user line), each `ticketq` connecting as the shipped user of
+/// its role: commands as `operator` unless a test names another user, workers as `worker`,
+/// started the way the shipped process configs start them.
 final class ShippedRedisBench {
     let ops: OpsTestBench
     private let scratch: TemporaryDirectory
@@ -14,24 +15,10 @@ final class ShippedRedisBench {
     /// - Parameter defaultUserLine: replaces the shipped `user default …` line (to show what an
     ///   older line does); nil runs the file as shipped.
     init(defaultUserLine: String? = nil) throws {
-        var acl = try OpsFiles.text(OpsFiles.redisACL)
-            .replacingOccurrences(of: "REPLACE-WITH-THE-ADMIN-PASSWORD", with: "admin-secret")
-            .replacingOccurrences(of: "REPLACE-WITH-THE-TICKETQ-PASSWORD", with: "ticketq-secret")
-        if let defaultUserLine {
-            acl = acl.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.hasPrefix("user default ") ? defaultUserLine : String($0) }
-                .joined(separator: "\n")
-        }
         scratch = try TemporaryDirectory(prefix: "shipped-redis")
-        let aclFile = scratch.file("users.acl")
-        try acl.write(to: aclFile, atomically: true, encoding: .utf8)
-        ops = try OpsTestBench(
-            redis: .shipped(configuration: OpsFiles.redisConfig.path, aclFile: aclFile.path),
-            redisURL: { "redis://ticketq@127.0.0.1:\($0.port)/0" }
-        )
-        let passwordFile = ops.directory.file("redis-password")
-        try "ticketq-secret\n".write(to: passwordFile, atomically: true, encoding: .utf8)
-        ops.environment["TICKETQ_REDIS_PASSWORD_FILE"] = passwordFile.path
+        let aclFile = try ShippedACL.write(in: scratch, defaultUserLine: defaultUserLine)
+        ops = try OpsTestBench(redis: .shipped(configuration: OpsFiles.redisConfig.path, aclFile: aclFile.path))
+        try ops.connect(as: .operator)
     }
 
     deinit {
@@ -50,13 +37,13 @@ final class ShippedRedisBench {
         let worker = try ManagedProcess(
             ops.executable,
             ["worker", "--db", store, "--id", id, "--metrics-addr", "127.0.0.1:\(metricsPort)", "--handler", handler] + extra,
-            name: id, logDirectory: ops.directory.url, environment: ops.environment
+            name: id, logDirectory: ops.directory.url, environment: try ops.environment(as: .worker)
         )
         workers.append(worker)
         return worker
     }
 
-    /// What a restart must keep, read with `ticketq` as the shipped user; nil when it cannot be read.
+    /// What a restart must keep, read with `ticketq` as the shipped `operator` user; nil when it cannot be read.
     func state() async -> DeploymentState? {
         guard let status = try? await ops.run(["status", "--json"]), status.status == 0,
               let object = try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any],

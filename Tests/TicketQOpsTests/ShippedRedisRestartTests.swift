@@ -12,11 +12,11 @@ struct ShippedRedisRestartTests {
     @Test(.timeLimit(.minutes(4)))
     func restartsWithTheShippedConfigurationKeepEveryTicket() async throws {
         let bench = try ShippedRedisBench()
-        try await bench.ops.initializeDeployment()
+        try await bench.ops.initializeDeployment(as: .admin)
 
         // Dead letters: every delivery fails and one delivery is the limit.
         let (doomedFile, doomedIDs) = try bench.ops.writeTickets(40, prefix: "doomed")
-        #expect(try await bench.ops.run(["submit", doomedFile]).status == 0)
+        #expect(try await bench.ops.run(["submit", doomedFile], as: .intake).status == 0)
         let failing = try bench.startWorker("failing", handler: "simulate:fail=1", extra: ["--max-deliveries", "1"])
         let deadLettered = try await bench.ops.eventually(timeout: .seconds(60)) { await bench.state()?.deadLetters == 40 }
         #expect(deadLettered, "\(failing.logTail())")
@@ -25,7 +25,7 @@ struct ShippedRedisRestartTests {
 
         // In flight: a worker holds tickets with a handler that never finishes, then dies.
         let (queuedFile, queuedIDs) = try bench.ops.writeTickets(300, prefix: "queued")
-        #expect(try await bench.ops.run(["submit", queuedFile]).status == 0)
+        #expect(try await bench.ops.run(["submit", queuedFile], as: .intake).status == 0)
         // Exactly 25 held: the general slots only, no urgent fast path on top.
         let holding = try bench.startWorker(
             "holding", handler: "simulate:fixed=3600s", extra: ["--concurrency", "25", "--batch", "25", "--urgent-slots", "0"]
@@ -37,7 +37,7 @@ struct ShippedRedisRestartTests {
         // Quarantined: an email to an address no brand has.
         let mail = bench.ops.directory.file("stray.eml")
         try "From: bob@example.com\nTo: someone@unknown.example\nSubject: lost\n\nWhere is my order?\n".write(to: mail, atomically: true, encoding: .utf8)
-        #expect(try await bench.ops.run(["submit", "--format", "eml", mail.path]).status == 2)
+        #expect(try await bench.ops.run(["submit", "--format", "eml", mail.path], as: .intake).status == 2)
 
         let before = try #require(await bench.state())
         #expect(before.depth == 275 && before.inFlight == 25 && before.deadLetters == 40 && before.quarantined == 1 && before.dedupe == 340)
@@ -52,7 +52,7 @@ struct ShippedRedisRestartTests {
         #expect(!bench.redisLog.contains("NOPERM") && !bench.redisLog.contains("CRITICAL"), "\(bench.ops.server.logTail)")
 
         // The dedupe window survived: the same files again are all duplicates.
-        let again = try await bench.ops.run(["submit", "--json", doomedFile])
+        let again = try await bench.ops.run(["submit", "--json", doomedFile], as: .intake)
         #expect(again.stdout.contains("\"duplicate\":40"), "\(again.stdout)\(again.stderr)")
 
         // A healthy worker drains what was queued and what the dead worker held.
@@ -72,9 +72,9 @@ struct ShippedRedisRestartTests {
         // The ACL line shipped before: Redis 7.0 replays its append-only file as this user and
         // refuses every script's effects, so the restart below loses the deployment's data.
         let bench = try ShippedRedisBench(defaultUserLine: "user default off")
-        try await bench.ops.initializeDeployment()
+        try await bench.ops.initializeDeployment(as: .admin)
         let (file, ids) = try bench.ops.writeTickets(200, prefix: "handled")
-        #expect(try await bench.ops.run(["submit", file]).status == 0)
+        #expect(try await bench.ops.run(["submit", file], as: .intake).status == 0)
         let port = try FreePort.allocate()
         let running = try bench.startWorker("w1", handler: "acknowledge", metricsPort: port)
         let drained = try await bench.ops.eventually(timeout: .seconds(60)) { await bench.ops.outstanding() == 0 }
@@ -101,19 +101,19 @@ struct ShippedRedisRestartTests {
             return readiness?.status == 503 && readiness?.text.contains("deployment marker is missing") == true
         }
         #expect(waits && starting.isRunning, "a worker starting on a Redis without the marker waits, not exits\n\(starting.logTail())")
-        let refused = try await bench.ops.run(["submit", try bench.ops.writeTickets(10, prefix: "refused").path])
+        let refused = try await bench.ops.run(["submit", try bench.ops.writeTickets(10, prefix: "refused").path], as: .intake)
         #expect(refused.status == 1 && refused.stderr.contains("deployment marker is missing"), "\(refused.stderr)")
         #expect(try await bench.ops.run(["status"]).status == 1, "nothing was written meanwhile")
 
         // The operator recovers with the worker's store: what was handled is a duplicate when
         // resubmitted, new tickets flow, and both workers resume by themselves.
-        #expect(try await bench.ops.run(["deployment", "recover"]).status == 64, "recover needs --yes")
-        let recovered = try await bench.ops.run(["deployment", "recover", "--yes", "--store", bench.stores[0]])
+        #expect(try await bench.ops.run(["deployment", "recover"], as: .admin).status == 64, "recover needs --yes")
+        let recovered = try await bench.ops.run(["deployment", "recover", "--yes", "--store", bench.stores[0]], as: .admin)
         #expect(recovered.status == 0 && recovered.stdout.contains("200 ticket ids restored"), "\(recovered.stdout)\(recovered.stderr)")
-        let resubmitted = try await bench.ops.run(["submit", "--json", file])
+        let resubmitted = try await bench.ops.run(["submit", "--json", file], as: .intake)
         #expect(resubmitted.stdout.contains("\"duplicate\":200"), "\(resubmitted.stdout)\(resubmitted.stderr)")
         let (fresh, freshIDs) = try bench.ops.writeTickets(100, prefix: "fresh")
-        #expect(try await bench.ops.run(["submit", fresh]).status == 0)
+        #expect(try await bench.ops.run(["submit", fresh], as: .intake).status == 0)
         let resumed = try await bench.ops.eventually(timeout: .seconds(60)) { await bench.ops.outstanding() == 0 }
         #expect(resumed, "\(running.logTail())\n\(starting.logTail())")
         let ready = try await bench.ops.eventually(timeout: .seconds(30)) {

@@ -4,7 +4,8 @@ import Testing
 
 /// A real supervisord running the shipped `ops/supervisor/ticketq.conf` against a Redis server
 /// loaded with the shipped `ops/redis/users.acl`; only paths, ports, secrets and the system user
-/// are substituted.
+/// are substituted. The workers connect as the program says (the `worker` user); the bench's own
+/// commands run as `operator` unless a test names another user.
 final class SupervisordBench {
     let ops: OpsTestBench
     let basePort: Int
@@ -23,19 +24,11 @@ final class SupervisordBench {
         let supervisord = try RequiredTool.path("supervisord", package: "supervisor")
         supervisorctl = try RequiredTool.path("supervisorctl", package: "supervisor")
         scratch = try TemporaryDirectory(prefix: "acl")
-        let aclFile = scratch.file("users.acl")
-        try OpsFiles.text(OpsFiles.redisACL)
-            .replacingOccurrences(of: "REPLACE-WITH-THE-ADMIN-PASSWORD", with: "admin-secret")
-            .replacingOccurrences(of: "REPLACE-WITH-THE-TICKETQ-PASSWORD", with: "supervised-secret")
-            .write(to: aclFile, atomically: true, encoding: .utf8)
-        ops = try OpsTestBench(
-            redis: RedisServerOptions(appendOnly: appendOnly, extraConfiguration: ["aclfile \"\(aclFile.path)\""]),
-            redisURL: { "redis://ticketq@127.0.0.1:\($0.port)/0" }
-        )
-        passwordFile = ops.directory.file("redis-password")
-        try "supervised-secret".write(to: passwordFile, atomically: true, encoding: .utf8)
-        ops.environment["TICKETQ_REDIS_PASSWORD_FILE"] = passwordFile.path
-        try await ops.initializeDeployment()
+        let aclFile = try ShippedACL.write(in: scratch)
+        ops = try OpsTestBench(redis: RedisServerOptions(appendOnly: appendOnly, extraConfiguration: ["aclfile \"\(aclFile.path)\""]))
+        passwordFile = try #require(ops.environment(as: .worker)["TICKETQ_REDIS_PASSWORD_FILE"].map(URL.init(fileURLWithPath:)))
+        try ops.connect(as: .operator)
+        try await ops.initializeDeployment(as: .admin)
         basePort = try ConsecutivePorts.allocate(count: maxWorkers)
         state = ops.directory.file("state")
         logs = ops.directory.file("logs")
@@ -60,8 +53,12 @@ final class SupervisordBench {
 
             """.write(to: main, atomically: true, encoding: .utf8)
         try writeProgram(numprocs: numprocs)
+        // Workers get their Redis URL and password file from the program alone, not from here.
+        var environment = ops.environment
+        environment["TICKETQ_REDIS_URL"] = nil
+        environment["TICKETQ_REDIS_PASSWORD_FILE"] = nil
         daemon = try ManagedProcess(
-            URL(fileURLWithPath: supervisord), ["-c", main.path], name: "supervisord", logDirectory: ops.directory.url, environment: ops.environment
+            URL(fileURLWithPath: supervisord), ["-c", main.path], name: "supervisord", logDirectory: ops.directory.url, environment: environment
         )
     }
 
@@ -72,7 +69,7 @@ final class SupervisordBench {
     /// Writes the shipped program with `numprocs` workers (then `supervisorctl reread` and `update`).
     func writeProgram(numprocs: Int) throws {
         let shipped = try OpsFiles.text(OpsFiles.supervisorConfig)
-        #expect(shipped.contains("redis://ticketq@127.0.0.1:6379/0"), "the shipped URL must name the ACL user")
+        #expect(shipped.contains("redis://worker@127.0.0.1:6379/0"), "the shipped URL must name the ACL user of workers")
         #expect(shipped.contains("\nuser=ticketq\n"))
         // The tests do not run as the `ticketq` system user; supervisord accepts `user=` naming the
         // user it runs as (root or not), so the line stays and only the name changes.

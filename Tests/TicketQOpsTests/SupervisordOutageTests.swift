@@ -13,7 +13,7 @@ struct SupervisordOutageTests {
         #expect(up, "\(supervised.log)")
         let before = try await supervised.running()
         let first = try bench.writeTickets(2_000, prefix: "before")
-        #expect(try await bench.run(["submit", first.path]).status == 0)
+        #expect(try await bench.run(["submit", first.path], as: .intake).status == 0)
         #expect(try await bench.eventually(timeout: .seconds(60)) { await bench.outstanding() == 0 })
 
         bench.server.stop()
@@ -28,12 +28,12 @@ struct SupervisordOutageTests {
             try await Task.sleep(for: .seconds(5))
         }
         #expect(notReady, "a worker without Redis must not be ready")
-        let refused = try await bench.run(["submit", try bench.writeTickets(10, prefix: "refused").path])
+        let refused = try await bench.run(["submit", try bench.writeTickets(10, prefix: "refused").path], as: .intake)
         #expect(refused.status == 1)
 
         try bench.server.restart()
         let second = try bench.writeTickets(2_000, prefix: "after")
-        #expect(try await bench.run(["submit", second.path]).status == 0)
+        #expect(try await bench.run(["submit", second.path], as: .intake).status == 0)
         let drained = try await bench.eventually(timeout: .seconds(90)) { await bench.outstanding() == 0 }
         let status = try await supervised.ctl(["status"]).stdout
         #expect(drained, "\(status)")

@@ -17,7 +17,7 @@ struct SupervisordTests {
         #expect(three, "three workers should be RUNNING\n\(statusAfterStart)\n\(supervised.log)")
 
         let first = try bench.writeTickets(20_000, prefix: "wave1")
-        let submitted = try await bench.run(["submit", first.path])
+        let submitted = try await bench.run(["submit", first.path], as: .intake)
         #expect(submitted.status == 0, "submit: \(submitted.stderr)")
 
         // kill -9 one worker; supervisord restarts it.
@@ -40,7 +40,7 @@ struct SupervisordTests {
         #expect(four, "four workers should be RUNNING after the update\n\(statusAfterUpdate)")
 
         let second = try bench.writeTickets(20_000, prefix: "wave2")
-        let resubmitted = try await bench.run(["submit", second.path])
+        let resubmitted = try await bench.run(["submit", second.path], as: .intake)
         #expect(resubmitted.status == 0, "submit: \(resubmitted.stderr)")
         let drained = try await bench.eventually(timeout: .seconds(90)) { await bench.outstanding() == 0 }
         let statusAfterDrain = (try? await supervised.ctl(["status"]).stdout) ?? ""

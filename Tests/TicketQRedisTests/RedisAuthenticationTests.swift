@@ -51,7 +51,7 @@ struct RedisAuthenticationTests {
     /// is refused, and the error must say to put the user in the URL.
     @Test func refusedPasswordWithoutAUserSaysToNameTheACLUser() throws {
         let server = try RedisServerProcess(options: RedisServerOptions(
-            users: [RedisACLUser(name: "ticketq", password: "w0rk")], extraConfiguration: ["user default off"]
+            users: [RedisACLUser(name: "worker", password: "w0rk")], extraConfiguration: ["user default off"]
         ))
         let error = #expect(throws: RedisError.self) { try RedisConnection(url: server.redisURL(password: "w0rk")) }
         guard case .authenticationFailed(let detail) = error else {
@@ -60,11 +60,11 @@ struct RedisAuthenticationTests {
         }
         #expect(detail.contains("WRONGPASS"))
         #expect(detail.contains("authenticates as the user 'default'"), "\(detail)")
-        #expect(detail.contains("name that user in the URL, e.g. redis://ticketq@127.0.0.1:\(server.port)/0"), "\(detail)")
+        #expect(detail.contains("name that user in the URL, e.g. redis://worker@127.0.0.1:\(server.port)/0"), "\(detail)")
         #expect(!detail.contains("w0rk"))
         #expect(error?.isAuthenticationFailure == true)
-        let named = try RedisConnection(url: server.redisURL(user: "ticketq", password: "w0rk"))
-        #expect(try named.command("ACL", "WHOAMI").string == "ticketq")
+        let named = try RedisConnection(url: server.redisURL(user: "worker", password: "w0rk"))
+        #expect(try named.command("ACL", "WHOAMI").string == "worker")
     }
 
     @Test func userWithoutPasswordIsRejectedBeforeConnecting() throws {
