@@ -28,12 +28,12 @@ struct LaneFunctionACLTests {
     /// Calls a user may start although it is not a caller, because it holds every key the
     /// function declares. Redis refuses a command inside before the function writes anything
     /// (the ops tests make these calls): `intake promote`, `intake restore_dedupe`, `worker
-    /// quarantine`, `operator promote`, `operator quarantine`. The others run: retention needs the
+    /// quarantine`, `operator promote`. The others run: retention needs the
     /// same permissions (the worker evicts dead letters and quarantined messages, intake evicts
     /// quarantined messages), `operator` adds dedupe entries through `submit` anyway, and a
     /// recount only recomputes the byte counts.
     static let beyondRole: Set<String> = [
-        "intake promote", "intake restore_dedupe", "worker quarantine", "operator promote", "operator quarantine",
+        "intake promote", "intake restore_dedupe", "worker quarantine", "operator promote",
         "intake release_quarantined", "worker requeue_dead", "worker purge_dead", "worker release_quarantined",
         "worker recount_retention", "operator restore_dedupe", "operator recount_retention",
     ]
