@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOPosix
 import ServiceLifecycle
 import TicketQHTTP
 import TicketQLanes
@@ -76,9 +77,12 @@ struct IntakeCommand: AsyncParsableCommand {
         let pool = RedisExecutor(
             url: url, options: RedisConnectionOptions(clientName: "ticketq-intake"), threadCount: limits.redisConnections, name: "ticketq-intake"
         )
+        // Decoding, parsing and triage: one thread per core, off the event loops.
+        let cpu = NIOThreadPool(numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        cpu.start()
         let service = IntakeService(
             catalog: catalog, redis: pool, keys: lanes.keys, triager: triager, tokens: tokens, metrics: metrics,
-            readiness: readiness, logger: logger, maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024
+            readiness: readiness, logger: logger, maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024, cpu: cpu
         )
         await readiness.refresh()
         let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
@@ -99,6 +103,7 @@ struct IntakeCommand: AsyncParsableCommand {
         }
         defer { signalHandling.cancel() }
         try await group.run()
+        try? await cpu.shutdownGracefully()
         await pool.shutdown()
     }
 
