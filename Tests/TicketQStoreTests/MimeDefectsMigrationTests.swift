@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TicketQCore
 import TicketQStore
 import TicketQTestSupport
 

@@ -29,11 +29,18 @@ struct ClusterIntakeBatchTests {
         #"{"id":"\#(id)","brand":"\#(brand)","received_at":"2026-11-27T15:00:00Z","subject":"Help","body":"Where is my order?"}"#
     }
 
-    private static func post(_ port: Int, _ body: String) throws -> (status: Int, json: [String: Any]) {
+    /// One answer: its status and its JSON body.
+    struct Answer: Sendable {
+        let status: Int
+        let body: [UInt8]
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:] }
+    }
+
+    private static func post(_ port: Int, _ body: String) throws -> Answer {
         let response = try HTTPTestClient(port: port).request(
             "POST", "/tickets", headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/x-ndjson"], body: Array(body.utf8)
         )
-        return (response.status, (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:])
+        return Answer(status: response.status, body: response.body)
     }
 
     /// How often Redis ran `command` (from `INFO commandstats`).
@@ -51,17 +58,17 @@ struct ClusterIntakeBatchTests {
     /// Redis's writes must be paused, so the first batch holds the only pooled connection.
     private func pileUp(
         _ bench: ClusterTestBench, port: Int, admin: RedisConnection, first: String, rest: [String], waiting: Int
-    ) async throws -> (first: Task<(status: Int, json: [String: Any]), any Error>, rest: Task<[(status: Int, json: [String: Any])], any Error>) {
+    ) async throws -> (first: Task<Answer, any Error>, rest: Task<[Answer], any Error>) {
         let reads = try Self.calls(admin, "hgetall")
         let firstTask = Task { try await HTTPTestClient.offPool { try Self.post(port, first) } }
         let taken = try await bench.eventually("first batch started", timeout: .seconds(20)) { try Self.calls(admin, "hgetall") > reads }
         #expect(taken)
         let restTask = Task {
-            try await withThrowingTaskGroup(of: (Int, (status: Int, json: [String: Any])).self) { group in
+            try await withThrowingTaskGroup(of: (Int, Answer).self) { group in
                 for (index, body) in rest.enumerated() {
                     group.addTask { (index, try await HTTPTestClient.offPool { try Self.post(port, body) }) }
                 }
-                var answers = [(status: Int, json: [String: Any])?](repeating: nil, count: rest.count)
+                var answers = [Answer?](repeating: nil, count: rest.count)
                 for try await (index, answer) in group { answers[index] = answer }
                 return answers.map { $0! }
             }
@@ -137,7 +144,7 @@ struct ClusterIntakeBatchTests {
         try admin.command("CONFIG", "SET", "maxmemory", "0")
 
         // Sent again, every ticket is accepted as new: none was written by the refused batches.
-        let again = try await withThrowingTaskGroup(of: (status: Int, json: [String: Any]).self) { group in
+        let again = try await withThrowingTaskGroup(of: Answer.self) { group in
             for id in ids { group.addTask { try await HTTPTestClient.offPool { try Self.post(port, Self.ticket(id)) } } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
