@@ -69,6 +69,6 @@ struct MimeDefectsPayloadTests {
 
     @Test func aDefectFieldOfTheWrongTypeIsNamed() throws {
         let payload = try PayloadEditing.setting("md", to: .integer(3), in: try ticket(defects: ["x"]).encode())
-        #expect(decodingError(payload) == .wrongType(field: "md", expected: "a string", found: "an integer"))
+        #expect(decodingError(payload) == .wrongType(field: "md", expected: "a string", found: "a number"))
     }
 }
