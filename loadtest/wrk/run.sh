@@ -7,8 +7,9 @@
 #   loadtest/wrk/run.sh tickets              one scenario (tickets | email)
 #   DURATION=10 CONNECTIONS=32 THREADS=2 BIN=path/to/ticketq INTAKE_ARGS="--redis-connections 2" loadtest/wrk/run.sh
 #
-# Prints wrk's summary and latency percentiles, then the intake's own counts of accepted tickets
-# and answers by status, read from its /metrics, so a run whose requests failed shows it.
+# Prints wrk's summary and latency percentiles, then the intake's own counts of accepted tickets,
+# answers by status and submit batches, read from its /metrics; exits 1 when any request was
+# answered other than 202.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=loadtest/wrk
@@ -76,10 +77,22 @@ run_scenario() {
   echo "== $name: wrk -t$threads -c$connections -d${duration}s --latency -s $script http://127.0.0.1:$intake_port$path"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$intake_port$path"
   echo "-- intake counts:"
-  curl -s "http://127.0.0.1:$intake_port/metrics" | grep -E '^ticketq_intake_(tickets_total|requests_total\{endpoint="'"$path"'")' || true
+  local metrics
+  metrics=$(curl -s "http://127.0.0.1:$intake_port/metrics")
+  grep -E '^ticketq_intake_(tickets_total|requests_total\{endpoint="'"$path"'"|submit_batches_total|batched_requests_total)' <<<"$metrics" || true
+  # Every request must have been answered 202: a run that measured refusals is no measurement.
+  local other
+  other=$(grep -E '^ticketq_intake_requests_total\{endpoint="'"$path"'",code="[0-9]+"\}' <<<"$metrics" | grep -v 'code="202"' | awk '{s += $2} END {print s + 0}')
+  if [[ $other != 0 ]]; then
+    echo "run.sh: $other requests to $path were not answered 202; intake log:" >&2
+    tail -20 "$work/intake-$name.log" >&2
+    failed=1
+  fi
   kill "$intake" 2>/dev/null || true
   wait "$intake" 2>/dev/null || true
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
 }
 
+failed=0
 for name in "${scenarios[@]}"; do run_scenario "$name"; done
+exit "$failed"
