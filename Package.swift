@@ -76,7 +76,7 @@ let package = Package(
         // MARK: Intake (tickets in: validation, SLA planning)
         .target(
             name: "TicketQIntake",
-            dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQTriage", "TicketQMail", "TicketQWire"],
+            dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQRedis", "TicketQTriage", "TicketQMail", "TicketQWire"],
             swiftSettings: swiftSettings
         ),
 
@@ -100,6 +100,7 @@ let package = Package(
                 "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQLanes", "TicketQRedis", "TicketQStore",
                 "TicketQIntake", "TicketQWorker", "TicketQMail", "TicketQHTTP", "TicketQMetrics", "TicketQLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -47,6 +47,9 @@ if [[ $mode == smoke ]]; then
   scenario kills run drain --tickets 20000 --kill-worker-every 500ms --worker-concurrency 64 --worker-handler simulate:fixed=5ms --worker-lease 1
   "$load" generate --profile working-day --duration 20s --peak-rate 300 --out "$out/trace.jsonl" >&2
   scenario replay replay "$out/trace.jsonl" --speed 4
+  echo "== HTTP intake: loadtest/wrk/run.sh (2 s per scenario)" >&2
+  DURATION=2 BIN="$bin/ticketq" loadtest/wrk/run.sh >"$out/wrk.txt" 2>&1 || { cat "$out/wrk.txt" >&2; exit 1; }
+  cat "$out/wrk.txt" >&2
   echo "smoke results in $out" >&2
   exit 0
 fi

@@ -2,7 +2,7 @@
 # Installs the Debian packages ticketq builds and tests against, when any is missing.
 # Safe to run repeatedly; needs root (or sudo) only when something must be installed.
 set -euo pipefail
-packages=(libhiredis-dev libsqlite3-dev redis-server tzdata pkg-config prometheus supervisor systemd chromium ruby-sidekiq stunnel4 openssl faketime)
+packages=(libhiredis-dev libsqlite3-dev redis-server tzdata pkg-config prometheus supervisor systemd chromium ruby-sidekiq stunnel4 openssl faketime wrk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

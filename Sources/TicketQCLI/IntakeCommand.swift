@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOPosix
 import ServiceLifecycle
 import TicketQHTTP
 import TicketQLanes
@@ -18,7 +19,9 @@ struct IntakeCommand: AsyncParsableCommand {
             Answers 202 with the accepted, duplicate and rejected counts (each rejected line with its \
             number and reason); 400 when nothing in the body could be used; 401 without a valid bearer \
             token; 413 past the body limit; 503 with Retry-After when Redis refuses or cannot be \
-            reached. Email that cannot become a ticket is quarantined (202 with its quarantine id). \
+            reached. An email's answer lists mime_defects, what its parser recovered from. Email that \
+            cannot become a ticket is quarantined (202 with its quarantine id). Submits of concurrent \
+            requests share one Redis batch; each request is answered once its batch is in Redis. \
             Bearer tokens: one per line in --token-file (else $TICKETQ_INTAKE_TOKEN_FILE); without \
             tokens the intake only listens on loopback. The token is checked from the request head: \
             a refused request gets 401 at once and its body is never read. GET /metrics, /healthz and \
@@ -76,9 +79,12 @@ struct IntakeCommand: AsyncParsableCommand {
         let pool = RedisExecutor(
             url: url, options: RedisConnectionOptions(clientName: "ticketq-intake"), threadCount: limits.redisConnections, name: "ticketq-intake"
         )
+        // Decoding, parsing and triage: one thread per core, off the event loops.
+        let cpu = NIOThreadPool(numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        cpu.start()
         let service = IntakeService(
             catalog: catalog, redis: pool, keys: lanes.keys, triager: triager, tokens: tokens, metrics: metrics,
-            readiness: readiness, logger: logger, maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024
+            readiness: readiness, logger: logger, maxTicketBytes: maxBody, maxEmailBytes: 36 * 1024 * 1024, cpu: cpu
         )
         await readiness.refresh()
         let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
@@ -99,6 +105,7 @@ struct IntakeCommand: AsyncParsableCommand {
         }
         defer { signalHandling.cancel() }
         try await group.run()
+        try? await cpu.shutdownGracefully()
         await pool.shutdown()
     }
 

@@ -6,48 +6,64 @@ import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
 import Logging
+import NIOPosix
 import TicketQMail
 
 extension IntakeService {
-    /// `POST /inbound/email`: parsed here, then submitted (or quarantined) over a pooled connection.
+    /// `POST /inbound/email`: parsed and triaged on the CPU pool, then enqueued in the next
+    /// coalesced batch (or quarantined over a pooled connection).
     func email(_ request: HTTPRequest) async -> HTTPResponse {
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let preparation: EmailPreparation
+        do {
+            preparation = try await cpu.runIfActive { [self] in prepareEmail(request, now: now) }
+        } catch {
+            return shuttingDown()
+        }
+        switch preparation {
+        case let .answer(response):
+            return response
+        case let .quarantine(raw, rejection):
+            return await quarantine(raw, rejection)
+        case let .ticket(prepared):
+            return await submit(prepared, now: now)
+        }
+    }
+
+    /// The CPU work of an email request: finding the raw message, parsing it and triaging its ticket.
+    private func prepareEmail(_ request: HTTPRequest, now: Instant) -> EmailPreparation {
         let contentType = request.header("Content-Type")?.lowercased() ?? "message/rfc822"
         let raw: [UInt8]
         if contentType.hasPrefix("multipart/form-data") {
             guard let field = FormData.field(named: Self.mimeFields, body: request.body, contentType: request.header("Content-Type") ?? "") else {
-                return .json(400, #"{"error":"the form has no raw MIME field (one of: \#(Self.mimeFields.joined(separator: ", ")))"}"#)
+                return .answer(.json(400, #"{"error":"the form has no raw MIME field (one of: \#(Self.mimeFields.joined(separator: ", ")))"}"#))
             }
             raw = field
         } else if contentType.hasPrefix("message/rfc822") || contentType.hasPrefix("text/plain") || contentType.hasPrefix("application/octet-stream") {
             raw = request.body
         } else {
-            return .json(415, #"{"error":"send message/rfc822 (a raw message) or multipart/form-data with the raw MIME in a field"}"#)
+            return .answer(.json(415, #"{"error":"send message/rfc822 (a raw message) or multipart/form-data with the raw MIME in a field"}"#))
         }
-        guard !raw.isEmpty else { return .json(400, #"{"error":"empty message"}"#) }
-        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        switch build(raw, now: now) {
-        case let .success(built):
-            return await submit(built.ticket, now: now)
-        case let .failure(rejection):
-            return await quarantine(raw, rejection)
+        guard !raw.isEmpty else { return .answer(.json(400, #"{"error":"empty message"}"#)) }
+        do {
+            let built = try EmailTicketBuilder(catalog: catalog).ticket(from: raw, now: now)
+            return .ticket(preparer.prepare(built.ticket, mimeDefects: built.email.defects.map(\.rawValue)))
+        } catch {
+            return .quarantine(raw: raw, rejection: error)
         }
     }
 
-    private func submit(_ ticket: Ticket, now: Instant) async -> HTTPResponse {
+    private func submit(_ prepared: PreparedTicket, now: Instant) async -> HTTPResponse {
         let report: SubmitReport
         do {
-            report = try await redis.run(retry: .idempotent(maxAttempts: 2)) { [self] connection in
-                let submitter = try makeSubmitter(LaneStore(connection: connection, keys: keys))
-                submitter.add(ticket, number: 1, now: now)
-                submitter.finish()
-                return submitter.report
-            }
+            report = try await coalescer.submit([prepared], now: now)
         } catch {
             return unavailable("/inbound/email", error)
         }
         record(report)
-        if report.notAccepted > 0 { return .json(503, summary(report, endpoint: "/inbound/email"), headers: [("Retry-After", "5")]) }
-        return .json(report.rejected.isEmpty ? 202 : 400, summary(report, endpoint: "/inbound/email"))
+        let json = summary(report, endpoint: "/inbound/email", mimeDefects: prepared.mimeDefects)
+        if report.notAccepted > 0 { return .json(503, json, headers: [("Retry-After", "5")]) }
+        return .json(report.rejected.isEmpty ? 202 : 400, json)
     }
 
     /// Keeps a message that cannot become a ticket; the caller gets the rejection's public reason
@@ -67,13 +83,5 @@ extension IntakeService {
         }
         metrics.recordTickets("quarantined", count: 1)
         return .json(202, summary(SubmitReport(), endpoint: "/inbound/email", quarantined: id, reason: rejection.publicReason))
-    }
-
-    private func build(_ raw: [UInt8], now: Instant) -> Result<(ticket: Ticket, email: InboundEmail), EmailRejection> {
-        do {
-            return .success(try EmailTicketBuilder(catalog: catalog).ticket(from: raw, now: now))
-        } catch {
-            return .failure(error)
-        }
     }
 }

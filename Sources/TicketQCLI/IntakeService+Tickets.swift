@@ -6,42 +6,33 @@ import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
 import Logging
+import NIOPosix
 
 extension IntakeService {
-    /// `POST /tickets`: a JSON ticket or JSONL tickets, submitted over a pooled connection.
+    /// `POST /tickets`: a JSON ticket or JSONL tickets, decoded and triaged on the CPU pool, then
+    /// enqueued in the next coalesced batch.
     func tickets(_ request: HTTPRequest) async -> HTTPResponse {
         guard !request.body.isEmpty else { return .json(400, #"{"error":"empty body: send a JSON ticket or JSONL tickets"}"#) }
         let body = request.body
-        let report: SubmitReport
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let prepared: (tickets: [PreparedTicket], rejected: [TicketRejection])
         do {
-            // Only reading the high-volume schedule can throw (batch failures are counted in the
-            // report), so running the work again on a fresh connection cannot submit twice.
-            report = try await redis.run(retry: .idempotent(maxAttempts: 2)) { [self] connection in
-                let submitter = try makeSubmitter(LaneStore(connection: connection, keys: keys))
-                let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-                var number = 0
-                for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                    number += 1
-                    submitter.add(line: line, number: number, now: now)
-                }
-                submitter.finish()
-                return submitter.report
-            }
+            prepared = try await cpu.runIfActive { [preparer] in preparer.prepare(lines: body) }
+        } catch {
+            return shuttingDown()
+        }
+        var report: SubmitReport
+        do {
+            report = try await coalescer.submit(prepared.tickets, now: now)
         } catch {
             return unavailable("/tickets", error)
         }
+        report.rejected = (prepared.rejected + report.rejected).sorted { ($0.line ?? .max) < ($1.line ?? .max) }
         record(report)
         let json = summary(report, endpoint: "/tickets")
         if report.notAccepted > 0 { return .json(503, json, headers: [("Retry-After", "5")]) }
         if report.accepted + report.duplicates == 0 { return .json(400, json) }
         return .json(202, json)
-    }
-
-    /// A submitter that sends on the calling executor thread over `lanes`.
-    func makeSubmitter(_ lanes: LaneStore) throws -> TicketSubmitter {
-        TicketSubmitter(
-            catalog: catalog, highVolume: try TicketSubmitter.highVolumeSchedule(from: lanes), batchSize: 1000, triager: triager, lanes: lanes
-        )
     }
 
     /// Counts a report's tickets by outcome.
@@ -54,7 +45,8 @@ extension IntakeService {
 
     /// The JSON answer for a report. Redis's refusal is logged, and the caller told only that the
     /// tickets were not accepted.
-    func summary(_ report: SubmitReport, endpoint: String, quarantined: String? = nil, reason: String? = nil) -> String {
+    /// `mimeDefects`, for an email made into a ticket, names what its parser recovered from.
+    func summary(_ report: SubmitReport, endpoint: String, quarantined: String? = nil, reason: String? = nil, mimeDefects: [String]? = nil) -> String {
         var object = JSONObjectWriter()
         object.add("accepted", Int64(report.accepted))
         object.add("duplicate", Int64(report.duplicates))
@@ -70,6 +62,9 @@ extension IntakeService {
             logger.warning("Redis did not accept tickets", metadata: ["endpoint": "\(endpoint)", "count": "\(report.notAccepted)", "error": "\(report.refusal ?? "none")"])
             object.add("not_accepted", Int64(report.notAccepted))
             object.add("refusal", "the ticket queue did not accept these tickets; retry later")
+        }
+        if let mimeDefects {
+            object.addRaw("mime_defects", "[" + mimeDefects.map { "\"\($0)\"" }.joined(separator: ",") + "]")
         }
         if let quarantined {
             object.add("quarantined", quarantined)

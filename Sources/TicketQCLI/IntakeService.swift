@@ -1,7 +1,9 @@
 import Foundation
 import Logging
+import NIOPosix
 import TicketQConfig
 import TicketQHTTP
+import TicketQIntake
 import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
@@ -11,8 +13,11 @@ import TicketQTriage
 /// `POST /inbound/email` (a raw message, or a provider's form post with the raw MIME in a field),
 /// `GET /metrics`, `/healthz`, `/readyz`.
 ///
-/// Bearer tokens are checked from the request head, before the body is read. Redis work runs on
-/// a ``RedisExecutor``: a fixed number of threads, each with one pooled connection. `/readyz`
+/// Bearer tokens are checked from the request head, before the body is read. Decoding, parsing
+/// and triage run on `cpu`, a fixed pool of threads, never on an event loop. Submits are
+/// coalesced: a ``SubmitCoalescer`` puts the tickets of concurrent requests into one batch, and a
+/// request is answered once its batch is in Redis. Redis work runs on a ``RedisExecutor``: a
+/// fixed number of threads, each with one pooled connection. `/readyz`
 /// answers from ``IntakeReadiness``'s last background check. Errors sent to callers never carry
 /// Redis's error text or mail addresses; those go to the log.
 final class IntakeService: Sendable {
@@ -26,13 +31,16 @@ final class IntakeService: Sendable {
     let logger: Logger
     let maxTicketBytes: Int
     let maxEmailBytes: Int
+    let cpu: NIOThreadPool
+    let preparer: TicketPreparer
+    let coalescer: SubmitCoalescer
 
     /// The form fields that carry the raw MIME in providers' inbound webhooks.
     static let mimeFields = ["email", "body-mime", "raw", "message", "mime"]
 
     init(
         catalog: PolicyCatalog, redis: RedisExecutor, keys: LaneKeys, triager: TicketTriager, tokens: Set<String>, metrics: IntakeMetrics,
-        readiness: IntakeReadiness, logger: Logger, maxTicketBytes: Int, maxEmailBytes: Int
+        readiness: IntakeReadiness, logger: Logger, maxTicketBytes: Int, maxEmailBytes: Int, cpu: NIOThreadPool
     ) {
         self.catalog = catalog
         self.redis = redis
@@ -44,6 +52,11 @@ final class IntakeService: Sendable {
         self.logger = logger
         self.maxTicketBytes = maxTicketBytes
         self.maxEmailBytes = maxEmailBytes
+        self.cpu = cpu
+        preparer = TicketPreparer(catalog: catalog, triager: triager)
+        coalescer = SubmitCoalescer(redis: redis, keys: keys, catalog: catalog, maxBatchesInFlight: redis.threadCount) { [metrics] batch in
+            metrics.recordSubmitBatch(requests: batch.requests, tickets: batch.tickets, submits: batch.submits)
+        }
     }
 
     var router: HTTPRouter {
@@ -54,8 +67,9 @@ final class IntakeService: Sendable {
             HTTPRoute("POST", "/inbound/email", maxBodyBytes: maxEmailBytes, admit: admission("/inbound/email")) { [self] request in
                 await measured("/inbound/email") { await self.email(request) }
             },
-            HTTPRoute("GET", "/metrics") { [metrics] _ in
-                HTTPResponse(status: 200, headers: [("Content-Type", MetricsExposition.contentType)], body: metrics.render())
+            HTTPRoute("GET", "/metrics") { [metrics, coalescer] _ in
+                metrics.setSubmitWaiting(coalescer.waiting)
+                return HTTPResponse(status: 200, headers: [("Content-Type", MetricsExposition.contentType)], body: metrics.render())
             },
             HTTPRoute("GET", "/healthz") { _ in .text(200, "ok") },
             HTTPRoute("GET", "/readyz") { [readiness] _ in readiness.response },
@@ -77,6 +91,11 @@ final class IntakeService: Sendable {
         let elapsed = ContinuousClock.now - started
         metrics.recordRequest(endpoint: endpoint, code: response.status, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         return response
+    }
+
+    /// The `503` for a request that arrived while the intake stops.
+    func shuttingDown() -> HTTPResponse {
+        .json(503, #"{"error":"the intake is stopping; retry later"}"#, headers: [("Retry-After", "5")])
     }
 
     /// The `503` for Redis being unreachable or refusing; the error itself goes to the log only.

@@ -4,6 +4,7 @@ import TicketQConfig
 import TicketQCore
 import TicketQIntake
 import TicketQLanes
+import TicketQMail
 import TicketQRedis
 import TicketQTriage
 
@@ -69,8 +70,11 @@ extension QuarantineCommand {
             guard let raw = try lanes.quarantinedMessage(id: id) else { return "no such quarantined message" }
             let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
             let ticket: Ticket
+            let defects: [String]
             do {
-                ticket = try EmailTicketBuilder(catalog: catalog).ticket(from: raw, now: now).ticket
+                let built = try EmailTicketBuilder(catalog: catalog).ticket(from: raw, now: now)
+                ticket = built.ticket
+                defects = built.email.defects.map(\.rawValue)
             } catch {
                 return error.reason
             }
@@ -80,7 +84,7 @@ extension QuarantineCommand {
             ) {
                 LaneStore(connection: try RedisConnection(url: url, options: RedisConnectionOptions(clientName: "ticketq-quarantine")), keys: keys)
             }
-            submitter.add(ticket, number: 1, now: now)
+            submitter.add(ticket, number: 1, now: now, mimeDefects: defects)
             submitter.finish()
             let report = submitter.report
             guard report.accepted + report.duplicates == 1 else {

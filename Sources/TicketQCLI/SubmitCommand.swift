@@ -111,7 +111,7 @@ struct SubmitCommand: ParsableCommand {
             for (number, message) in messages.enumerated() {
                 do {
                     let built = try builder.ticket(from: message.raw, now: now)
-                    submitter.add(built.ticket, number: number + 1, now: now)
+                    submitter.add(built.ticket, number: number + 1, now: now, mimeDefects: built.email.defects.map(\.rawValue))
                 } catch {
                     quarantined += 1
                     do {

@@ -49,8 +49,9 @@ final class TriageBatch {
         }
     }
 
-    /// The output record of one decision; category and urgent only when a brand is known.
-    static func record(id: String, messageID: String?, _ decision: TriageDecision) -> String {
+    /// The output record of one decision; category and urgent only when a brand is known, and
+    /// `mime_defects` (what the email parser recovered from) for a message.
+    static func record(id: String, messageID: String?, _ decision: TriageDecision, mimeDefects: [String]? = nil) -> String {
         var object = JSONObjectWriter()
         object.add("id", id)
         if let messageID { object.add("message_id", messageID) }
@@ -60,6 +61,7 @@ final class TriageBatch {
         if let urgent = decision.urgent { object.add("urgent", urgent) }
         object.add("complex", decision.complex)
         object.add("needs_review", decision.needsReview)
+        if let mimeDefects { object.addRaw("mime_defects", "[" + mimeDefects.map { "\"\($0)\"" }.joined(separator: ",") + "]") }
         return object.json
     }
 }

@@ -19,7 +19,7 @@ struct TriageCommand: ParsableCommand {
             --model PATH, else $TICKETQ_MODEL, else /usr/share/ticketq/triage-model.bin, else the \
             built-in one. --format eml FILE… (one message per file) and --format mbox FILE… run the \
             email parser first; each record's id is the ticket id and message_id the Message-ID as \
-            written (angle brackets included); the brand comes from the recipient address.
+            written (angle brackets included), and mime_defects lists what the parser recovered from             (e.g. ["missing_header_separator"], empty for clean mail); the brand comes from the             recipient address.
             """,
         subcommands: [TriageTrainCommand.self, TriageEvalCommand.self]
     )
@@ -94,7 +94,7 @@ struct TriageCommand: ParsableCommand {
             do {
                 let (ticket, email) = try builder.ticket(from: message.raw, now: now)
                 let decision = triager.triage(subject: ticket.subject, body: ticket.body, policy: catalog.brands[ticket.brand], using: &extractor)
-                output.writeLine(TriageBatch.record(id: ticket.id, messageID: email.messageID, decision))
+                output.writeLine(TriageBatch.record(id: ticket.id, messageID: email.messageID, decision, mimeDefects: email.defects.map(\.rawValue)))
             } catch {
                 failures += 1
                 var object = JSONObjectWriter()

@@ -172,10 +172,11 @@ public final class HTTPServer: Service, Sendable {
         headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let version = request?.version ?? .http1_1
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
-        try await outbound.write(.head(head))
+        // One write (one hop to the event loop, one flush) for the whole response.
         if request?.method != .HEAD, !response.body.isEmpty {
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
+            try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(ByteBuffer(bytes: response.body))), .end(nil)])
+        } else {
+            try await outbound.write(contentsOf: [.head(head), .end(nil)])
         }
-        try await outbound.write(.end(nil))
     }
 }

@@ -43,11 +43,14 @@ public struct LaneEntryBuilder {
     /// - Parameters:
     ///   - decision: triage's decision, from ``triage(_:)``.
     ///   - enqueuedMillis: the enqueue time written into the payload (milliseconds since the epoch).
-    public func build(_ ticket: Ticket, decision: TriageDecision?, now: Instant, enqueuedMillis: Int64) throws(TicketRejection) -> Built {
+    ///   - mimeDefects: what the email parser recovered from, for a ticket made from an email.
+    public func build(
+        _ ticket: Ticket, decision: TriageDecision?, now: Instant, enqueuedMillis: Int64, mimeDefects: [String] = []
+    ) throws(TicketRejection) -> Built {
         let plan = try planner.plan(ticket, now: now, triage: decision)
         let queued = QueuedTicket(
             ticket: ticket, plan: plan, enqueuedAtMillis: enqueuedMillis,
-            triageModelVersion: decision?.modelVersion, needsReview: decision?.needsReview ?? false
+            triageModelVersion: decision?.modelVersion, needsReview: decision?.needsReview ?? false, mimeDefects: mimeDefects
         )
         let entry = LaneEntry(
             id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,

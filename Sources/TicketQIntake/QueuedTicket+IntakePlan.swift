@@ -3,7 +3,9 @@ import TicketQWire
 
 extension QueuedTicket {
     /// Creates the queued form of a planned ticket.
-    public init(ticket: Ticket, plan: IntakePlan, enqueuedAtMillis: Int64, triageModelVersion: String? = nil, needsReview: Bool = false) {
+    public init(ticket: Ticket, plan: IntakePlan, enqueuedAtMillis: Int64, triageModelVersion: String? = nil, needsReview: Bool = false,
+        mimeDefects: [String] = []
+    ) {
         self.init(
             ticket: ticket,
             categoryResolved: plan.categoryResolved,
@@ -17,7 +19,8 @@ extension QueuedTicket {
             calendarVersion: plan.calendarVersion,
             enqueuedAtMillis: enqueuedAtMillis,
             triageModelVersion: triageModelVersion,
-            needsReview: needsReview
+            needsReview: needsReview,
+            mimeDefects: mimeDefects
         )
     }
 }

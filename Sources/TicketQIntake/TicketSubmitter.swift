@@ -74,21 +74,21 @@ public final class TicketSubmitter {
         if pending.count >= batchSize { flush() }
     }
 
-    /// Adds one decoded ticket (e.g. from an email); a ticket intake cannot plan is reported
-    /// under `number`.
-    public func add(_ ticket: Ticket, number: Int, now: Instant) {
+    /// Adds one decoded ticket (e.g. from an email, with what its parser recovered from); a
+    /// ticket intake cannot plan is reported under `number`.
+    public func add(_ ticket: Ticket, number: Int, now: Instant, mimeDefects: [String] = []) {
         do {
-            try enqueue(ticket, now: now)
+            try enqueue(ticket, now: now, mimeDefects: mimeDefects)
         } catch {
             report.rejected.append(error.at(line: number))
         }
         if pending.count >= batchSize { flush() }
     }
 
-    private func enqueue(_ ticket: Ticket, now: Instant) throws(TicketRejection) {
+    private func enqueue(_ ticket: Ticket, now: Instant, mimeDefects: [String] = []) throws(TicketRejection) {
         let decision = builder.triage(ticket)
         let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-        let built = try builder.build(ticket, decision: decision, now: now, enqueuedMillis: enqueued)
+        let built = try builder.build(ticket, decision: decision, now: now, enqueuedMillis: enqueued, mimeDefects: mimeDefects)
         if built.needsReview { report.needsReview += 1 }
         if built.plan.receivedInFuture { report.receivedInFuture += 1 }
         pending.append(built.entry)

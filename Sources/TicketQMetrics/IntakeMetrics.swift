@@ -11,6 +11,11 @@ public final class IntakeMetrics: Sendable {
     let deploymentMarkerMissing: Gauge
     let refusals: [String: Counter]
     let trips: [String: Counter]
+    let submitBatches: Counter
+    let batchedRequests: Counter
+    let batchedTickets: Counter
+    let submitCalls: Counter
+    let submitWaiting: Gauge
 
     /// The endpoints counted.
     public static let endpoints = ["/tickets", "/inbound/email"]
@@ -61,6 +66,25 @@ public final class IntakeMetrics: Sendable {
                 labels: [("limit", limit)]
             ))
         })
+        submitBatches = registry.makeCounter(
+            descriptor: MetricName.descriptor("intake_submit_batches", unit: "total", help: "Batches the HTTP intake sent to Redis, each coalescing the submits of concurrent requests."),
+            labels: []
+        )
+        batchedRequests = registry.makeCounter(
+            descriptor: MetricName.descriptor("intake_batched_requests", unit: "total", help: "Requests answered by the HTTP intake's submit batches."),
+            labels: []
+        )
+        batchedTickets = registry.makeCounter(
+            descriptor: MetricName.descriptor("intake_batched_tickets", unit: "total", help: "Tickets planned in the HTTP intake's submit batches."),
+            labels: []
+        )
+        submitCalls = registry.makeCounter(
+            descriptor: MetricName.descriptor("intake_submit_calls", unit: "total", help: "Submit script calls the HTTP intake's batches made to Redis."),
+            labels: []
+        )
+        submitWaiting = registry.makeGauge(
+            descriptor: MetricName.descriptor("intake_submit_waiting", help: "Requests waiting for a submit batch to take them, at the time of the scrape."), labels: []
+        )
         registry.makeGauge(descriptor: MetricName.descriptor("build_info", help: "Build of ticketq; the value is always 1."), labels: [("version", version)]).set(1.0)
     }
 
@@ -80,6 +104,18 @@ public final class IntakeMetrics: Sendable {
     public func recordLimit(_ limit: String) {
         (refusals[limit] ?? trips[limit])?.increment()
     }
+
+    /// Counts one submit batch: the requests it answered, the tickets it planned and its submit
+    /// script calls.
+    public func recordSubmitBatch(requests: Int, tickets: Int, submits: Int) {
+        submitBatches.increment()
+        batchedRequests.increment(by: Int64(requests))
+        batchedTickets.increment(by: Int64(tickets))
+        submitCalls.increment(by: Int64(submits))
+    }
+
+    /// Sets the number of requests waiting for a submit batch.
+    public func setSubmitWaiting(_ count: Int) { submitWaiting.set(Double(count)) }
 
     /// Sets whether this process finds the deployment marker missing from Redis (data loss).
     public func setDeploymentMarkerMissing(_ missing: Bool) { deploymentMarkerMissing.set(missing ? 1.0 : 0.0) }

@@ -27,6 +27,7 @@ struct PayloadFields {
     var policyVersion: String?
     var calendarVersion: String?
     var enqueuedAtMillis: Int64?
+    var mimeDefects: String?
 
     /// Stores one field's value (`null` leaves it absent).
     ///
@@ -69,6 +70,7 @@ struct PayloadFields {
             case .categoryResolved: categoryResolved = text
             case .lane: laneCode = text
             case .policyVersion: policyVersion = text
+            case .mimeDefects: mimeDefects = text
             default: calendarVersion = text
             }
         }
@@ -76,7 +78,7 @@ struct PayloadFields {
     }
 
     /// The fields of a payload in the common shape (known keys once each, values of the right
-    /// types, the current version, valid JSON), or nil for anything else.
+    /// types, a readable version with only its keys, valid JSON), or nil for anything else.
     static func scanning(_ payload: UnsafeBufferPointer<UInt8>) -> PayloadFields? {
         var fields = PayloadFields()
         var seen: UInt32 = 0
@@ -87,6 +89,8 @@ struct PayloadFields {
             seen |= bit
             return fields.set(key, value) == nil
         }
-        return accepted && fields.version == QueuedTicket.payloadVersion ? fields : nil
+        guard accepted, let version = fields.version, QueuedTicket.readableVersions.contains(version) else { return nil }
+        if version < PayloadKey.mimeDefects.since, fields.mimeDefects != nil { return nil }
+        return fields
     }
 }

@@ -1,6 +1,6 @@
 import TicketQCore
 
-/// The short keys of the queue payload (schema version 1). Keys are part of the payload format:
+/// The short keys of the queue payload (schema versions 1 and 2). Keys are part of the payload format:
 /// never reuse a key for another meaning; a change of meaning needs a new version.
 enum PayloadKey: String, CaseIterable {
     case version = "v"
@@ -28,6 +28,7 @@ enum PayloadKey: String, CaseIterable {
     case enqueuedAtMillis = "eq"
     case triageModel = "tm"
     case needsReview = "nr"
+    case mimeDefects = "md"
 
     /// The JSON type a key holds.
     enum Kind {
@@ -70,7 +71,13 @@ enum PayloadKey: String, CaseIterable {
         case .enqueuedAtMillis: 22
         case .triageModel: 23
         case .needsReview: 24
+        case .mimeDefects: 25
         }
+    }
+
+    /// The first payload version that has the key.
+    var since: Int64 {
+        self == .mimeDefects ? 2 : 1
     }
 
     /// The key whose name is these UTF-8 bytes (all keys are one or two ASCII letters).
@@ -130,6 +137,7 @@ enum PayloadKey: String, CaseIterable {
         case .enqueuedAtMillis: return "enqueued_at in ms"
         case .triageModel: return "triage model version"
         case .needsReview: return "needs_review"
+        case .mimeDefects: return "mime_defects"
         }
     }
 

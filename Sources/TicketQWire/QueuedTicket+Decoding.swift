@@ -30,10 +30,10 @@ extension QueuedTicket {
         guard case let .integer(version) = versionEntry.value else {
             throw .wrongType(field: PayloadKey.version.rawValue, expected: "an integer", found: versionEntry.value.kindName)
         }
-        guard version == payloadVersion else { throw .unsupportedVersion(version) }
+        guard readableVersions.contains(version) else { throw .unsupportedVersion(version) }
         var fields = PayloadFields()
         for entry in entries {
-            guard let key = PayloadKey(rawValue: entry.key) else { throw .unknownField(entry.key) }
+            guard let key = PayloadKey(rawValue: entry.key), key.since <= version else { throw .unknownField(entry.key) }
             if let error = fields.set(key, JSONScalar(entry.value)) { throw error }
         }
         return fields
@@ -84,8 +84,21 @@ extension QueuedTicket {
             calendarVersion: try required(fields.calendarVersion, .calendarVersion),
             enqueuedAtMillis: try required(fields.enqueuedAtMillis, .enqueuedAtMillis),
             triageModelVersion: fields.triageModel,
-            needsReview: fields.needsReview ?? false
+            needsReview: fields.needsReview ?? false,
+            mimeDefects: try defects(fields.mimeDefects)
         )
+    }
+
+    /// The defect names of field `md`: comma-separated, each 1–64 of `[a-z0-9_]`.
+    private static func defects(_ text: String?) throws(QueuedTicketDecodingError) -> [String] {
+        guard let text else { return [] }
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for name in names {
+            guard (1...64).contains(name.utf8.count), name.utf8.allSatisfy({ $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) else {
+                throw .invalidValue(field: PayloadKey.mimeDefects.rawValue, reason: "holds \"\(name.prefix(16))\", not a defect name (1–64 of a-z, 0-9, _)")
+            }
+        }
+        return names
     }
 
     private static func required<Value>(_ value: Value?, _ key: PayloadKey) throws(QueuedTicketDecodingError) -> Value {

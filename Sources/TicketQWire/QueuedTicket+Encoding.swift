@@ -1,7 +1,8 @@
 import TicketQCore
 
 extension QueuedTicket {
-    /// The queue payload: one compact JSON object with short keys (schema ``payloadVersion``),
+    /// The queue payload: one compact JSON object with short keys (schema version 1, or 2 when
+    /// the ticket carries ``mimeDefects``, as one comma-separated string under `md`),
     /// instants as integer milliseconds since the epoch, absent optional fields left out and the
     /// flags `urgent`, `complex` and `truncated` written only when true.
     ///
@@ -12,7 +13,7 @@ extension QueuedTicket {
     public func encode() -> [UInt8] {
         let textSize = (ticket.subject?.utf8.count ?? 0) + (ticket.body?.utf8.count ?? 0)
         var writer = PayloadWriter(capacity: 320 + textSize + textSize / 8)
-        writer.add(.version, QueuedTicket.payloadVersion)
+        writer.add(.version, mimeDefects.isEmpty ? 1 : QueuedTicket.payloadVersion)
         writer.add(.id, ticket.id)
         writer.add(.brand, ticket.brand)
         writer.add(.receivedMillis, receivedMillis)
@@ -35,6 +36,7 @@ extension QueuedTicket {
         writer.addIfPresent(.orderID, ticket.orderID)
         writer.addIfPresent(.triageModel, triageModelVersion)
         writer.addIfTrue(.needsReview, needsReview)
+        if !mimeDefects.isEmpty { writer.add(.mimeDefects, mimeDefects.joined(separator: ",")) }
         writer.addIfPresent(.subject, ticket.subject)
         writer.addIfPresent(.body, ticket.body)
         return writer.finish()

@@ -6,8 +6,12 @@ import TicketQCore
 /// The queue holds it as a compact JSON payload (``encode()`` / ``decode(_:)``), about the size of
 /// the subject and body plus 250 bytes.
 public struct QueuedTicket: Sendable, Hashable {
-    /// The payload schema version written by ``encode()``.
-    public static let payloadVersion: Int64 = 1
+    /// The newest payload schema version: ``encode()`` writes it for a ticket that needs it
+    /// (one with ``mimeDefects``), and version 1 otherwise, so that workers of the previous
+    /// release still read every payload that carries nothing new.
+    public static let payloadVersion: Int64 = 2
+    /// The payload schema versions ``decode(_:)`` reads.
+    public static let readableVersions: ClosedRange<Int64> = 1...2
 
     /// The ticket as accepted (text already cut to the intake's limit).
     public let ticket: Ticket
@@ -35,6 +39,10 @@ public struct QueuedTicket: Sendable, Hashable {
     public let triageModelVersion: String?
     /// Whether triage was too uncertain and filed the ticket under the default category for review.
     public let needsReview: Bool
+    /// What the lenient email parser recovered from in the message this ticket came from, as
+    /// stable snake_case names (`missing_header_separator`, …); empty for other tickets and for
+    /// clean mail. Written in payload version 2.
+    public let mimeDefects: [String]
 
     /// When the message was received, ms since the epoch.
     public var receivedMillis: Int64 { ticket.receivedAt.secondsSinceEpoch * 1000 }
@@ -55,7 +63,8 @@ public struct QueuedTicket: Sendable, Hashable {
         calendarVersion: String,
         enqueuedAtMillis: Int64,
         triageModelVersion: String? = nil,
-        needsReview: Bool = false
+        needsReview: Bool = false,
+        mimeDefects: [String] = []
     ) {
         self.ticket = ticket
         self.categoryResolved = categoryResolved
@@ -70,5 +79,6 @@ public struct QueuedTicket: Sendable, Hashable {
         self.enqueuedAtMillis = enqueuedAtMillis
         self.triageModelVersion = triageModelVersion
         self.needsReview = needsReview
+        self.mimeDefects = mimeDefects
     }
 }

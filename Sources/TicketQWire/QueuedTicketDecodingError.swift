@@ -24,7 +24,7 @@ public enum QueuedTicketDecodingError: Error, Sendable, Hashable, CustomStringCo
         case let .notAnObject(found):
             return "undecodable ticket payload: expected a JSON object, found \(found)"
         case let .unsupportedVersion(version):
-            return "undecodable ticket payload: version \(version) is not supported (this build reads version \(QueuedTicket.payloadVersion))"
+            return "undecodable ticket payload: version \(version) is not supported (this build reads versions \(QueuedTicket.readableVersions.lowerBound) to \(QueuedTicket.readableVersions.upperBound))"
         case let .missingField(field):
             return "undecodable ticket payload: required field \(Self.name(field)) is missing"
         case let .wrongType(field, expected, found):

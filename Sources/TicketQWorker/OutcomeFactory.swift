@@ -43,7 +43,8 @@ enum OutcomeFactory {
             slaMet: status == .done ? OutcomeRecord.slaMet(dueAt: ticket.dueMillis, completedAt: completedAt) : nil,
             action: action, reply: reply, fence: claimed.lease.token, deadReason: deadReason, lastError: lastError,
             policyVersion: ticket.policyVersion, calendarVersion: ticket.calendarVersion,
-            triageModelVersion: ticket.triageModelVersion, needsReview: ticket.needsReview, truncated: ticket.truncated
+            triageModelVersion: ticket.triageModelVersion, needsReview: ticket.needsReview, mimeDefects: ticket.mimeDefects,
+            truncated: ticket.truncated
         )
     }
 

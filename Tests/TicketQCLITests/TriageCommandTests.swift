@@ -48,4 +48,20 @@ struct TriageCommandTests {
         #expect((result.records[2]["error"] as? String)?.contains("text") == true)
         #expect(result.records[3]["intent"] as? String == "recover_password")
     }
+
+    @Test func emailDecisionsNameWhatTheParserRecoveredFrom() async throws {
+        let directory = try TemporaryDirectory()
+        let odd = directory.file("odd.eml")
+        try "From ann@example.com Mon Nov 23 09:00:00 2026\nFrom: ann@example.com\nTo: care@mejurn.example\nSubject: Parcel\nMessage-ID: <o-1@example.com>\n\nMy parcel never arrived.\n"
+            .write(to: odd, atomically: true, encoding: .utf8)
+        let clean = directory.file("clean.eml")
+        try "From: bob@example.com\nTo: care@mejurn.example\nSubject: Account\nMessage-ID: <c-1@example.com>\n\nHow do I reset my password?\n"
+            .write(to: clean, atomically: true, encoding: .utf8)
+        let output = try await ProcessRunner.runOffPool(ProcessRunner.product("ticketq"), ["triage", "--format", "eml", odd.path, clean.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let records = try output.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        #expect(records.count == 2)
+        #expect(records.first?["mime_defects"] as? [String] == ["mbox_from_line"], "\(output.stdout)")
+        #expect(records.last?["mime_defects"] as? [String] == [], "\(output.stdout)")
+    }
 }

@@ -124,9 +124,10 @@ struct QueuedTicketPayloadTests {
 
     @Test func otherVersionsAreRejected() throws {
         let payload = try sampleTicket(bodyBytes: 20).encode()
-        let next = try PayloadEditing.setting("v", to: .integer(2), in: payload)
-        #expect(decodingError(next) == .unsupportedVersion(2))
-        #expect(decodingError(next)?.description == "undecodable ticket payload: version 2 is not supported (this build reads version 1)")
+        let next = try PayloadEditing.setting("v", to: .integer(3), in: payload)
+        #expect(decodingError(next) == .unsupportedVersion(3))
+        #expect(decodingError(next)?.description == "undecodable ticket payload: version 3 is not supported (this build reads versions 1 to 2)")
+        #expect(decodingError(try PayloadEditing.setting("v", to: .integer(0), in: payload)) == .unsupportedVersion(0))
         #expect(decodingError(try PayloadEditing.removing("v", from: payload)) == .missingField("v"))
         #expect(decodingError(try PayloadEditing.setting("v", to: .string("1", quoted: true), in: payload))
             == .wrongType(field: "v", expected: "an integer", found: "a string"))

@@ -56,6 +56,9 @@ public enum OutcomeColumn: String, Sendable, Hashable, CaseIterable {
     /// Whether triage was too uncertain and filed the ticket under the default category for a
     /// person to review (0 or 1).
     case needsReview = "needs_review"
+    /// What the lenient email parser recovered from in the ticket's message: comma-separated
+    /// defect names (`missing_header_separator,malformed_folding`), nullable.
+    case mimeDefects = "mime_defects"
     /// Whether the Redis ack was confirmed (0 or 1).
     case ackConfirmed = "ack_confirmed"
 
@@ -91,7 +94,8 @@ public enum OutcomeColumn: String, Sendable, Hashable, CaseIterable {
         case .triageModelVersion: 25
         case .truncated: 26
         case .needsReview: 27
-        case .ackConfirmed: 28
+        case .mimeDefects: 28
+        case .ackConfirmed: 29
         }
     }
 

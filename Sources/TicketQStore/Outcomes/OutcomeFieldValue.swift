@@ -45,6 +45,7 @@ extension OutcomeRecord {
         case .triageModelVersion: triageModelVersion.map { .text($0) } ?? .null
         case .truncated: .bool(truncated)
         case .needsReview: .bool(needsReview)
+        case .mimeDefects: mimeDefects.isEmpty ? .null : .text(mimeDefects.joined(separator: ","))
         case .ackConfirmed: .bool(ackConfirmed)
         }
     }

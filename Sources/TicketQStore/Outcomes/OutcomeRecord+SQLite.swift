@@ -2,7 +2,7 @@ import TicketQCore
 
 extension OutcomeRecord {
     /// Binds every stored column of the record to the parameter numbered like the column
-    /// (`?1` … `?26`).
+    /// (`?1` … `?28`).
     func bind(to statement: SQLiteStatement) throws(SQLiteError) {
         for column in OutcomeColumn.stored {
             try statement.bind(value(of: column).sqliteValue, at: column.parameterNumber)
@@ -48,6 +48,7 @@ extension OutcomeRecord {
             calendarVersion: row.string(at: index(.calendarVersion)),
             triageModelVersion: row.optionalString(at: index(.triageModelVersion)),
             needsReview: row.bool(at: index(.needsReview)),
+            mimeDefects: row.optionalString(at: index(.mimeDefects)).map { $0.split(separator: ",").map(String.init) } ?? [],
             truncated: row.bool(at: index(.truncated)),
             ackConfirmed: row.bool(at: index(.ackConfirmed))
         )

@@ -58,6 +58,9 @@ public struct OutcomeRecord: Sendable, Hashable {
     public var triageModelVersion: String?
     /// Whether triage was too uncertain and a person should review the category.
     public var needsReview: Bool
+    /// What the lenient email parser recovered from in the ticket's message (defect names such
+    /// as `missing_header_separator`); empty for clean mail and tickets not made from email.
+    public var mimeDefects: [String]
     /// Whether the ticket text was truncated at intake.
     public var truncated: Bool
     /// Whether the worker confirmed that Redis accepted the ack for this outcome.
@@ -92,6 +95,7 @@ public struct OutcomeRecord: Sendable, Hashable {
         calendarVersion: String,
         triageModelVersion: String? = nil,
         needsReview: Bool = false,
+        mimeDefects: [String] = [],
         truncated: Bool = false,
         ackConfirmed: Bool = false
     ) {
@@ -121,6 +125,7 @@ public struct OutcomeRecord: Sendable, Hashable {
         self.calendarVersion = calendarVersion
         self.triageModelVersion = triageModelVersion
         self.needsReview = needsReview
+        self.mimeDefects = mimeDefects
         self.truncated = truncated
         self.ackConfirmed = ackConfirmed
     }

@@ -49,6 +49,12 @@ enum OutcomeSchema {
         ALTER TABLE outcome ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;
         """)
 
+    /// Version 3: what the lenient email parser recovered from in the ticket's message
+    /// (`mime_defects`: comma-separated defect names; NULL for clean mail and other tickets).
+    static let version3 = SchemaMigration(version: 3, summary: "add mime_defects", sql: """
+        ALTER TABLE outcome ADD COLUMN mime_defects TEXT;
+        """)
+
     /// Every migration, in order.
-    static let migrations = [version1, version2]
+    static let migrations = [version1, version2, version3]
 }
