@@ -49,6 +49,8 @@ if [[ $mode == smoke ]]; then
   scenario replay replay "$out/trace.jsonl" --speed 4
   echo "== HTTP intake: loadtest/wrk/run.sh (2 s per scenario)" >&2
   DURATION=2 BIN="$bin/ticketq" loadtest/wrk/run.sh >"$out/wrk.txt" 2>&1 || { cat "$out/wrk.txt" >&2; exit 1; }
+  echo "== Redis cost per ticket: loadtest/redis-cost.sh --tickets 5000" >&2
+  loadtest/redis-cost.sh --tickets 5000 >&2
   cat "$out/wrk.txt" >&2
   echo "smoke results in $out" >&2
   exit 0
