@@ -70,6 +70,13 @@ let package = Package(
         // MARK: Local processes (a private redis-server, child processes)
         .target(name: "TicketQLocal", swiftSettings: swiftSettings),
 
+        // MARK: Faults on demand (a fault proxy in front of Redis, frozen processes), for tests and the load harness
+        .target(
+            name: "TicketQFaults",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Wire schema (the records intake hands to workers through the queue)
         .target(name: "TicketQWire", dependencies: ["TicketQCore", "TicketQConfig"], exclude: ["README.md"], swiftSettings: swiftSettings),
 
@@ -117,7 +124,7 @@ let package = Package(
             name: "TicketQLoad",
             dependencies: [
                 "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQIntake", "TicketQLanes", "TicketQRedis",
-                "TicketQStore", "TicketQLocal",
+                "TicketQStore", "TicketQLocal", "TicketQFaults",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "loadtest/Sources/TicketQLoad",
@@ -133,7 +140,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TicketQTestSupport",
-            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["TicketQFaults", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             path: "Tests/TicketQTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -26,6 +26,8 @@ public struct PhaseResult: Sendable {
     public var killFailure: String?
     /// Whether waiting for outcomes gave up.
     public var timedOut: Bool
+    /// The faults injected during the phase.
+    public var faults: [FaultEvent] = []
 
     /// Tickets sent (preloaded and scheduled).
     public var sent: Int { (preload?.sent ?? 0) + (scheduled?.sent ?? 0) }

@@ -68,6 +68,8 @@ public struct PhaseRunner {
         let killer = spec.killEverySeconds.flatMap { every in target.cluster.map { WorkerKiller(cluster: $0, everySeconds: every) } }
         let killsBefore = target.cluster?.kills ?? 0
         killer?.start(seed: spec.seed)
+        let injector = spec.chaos.flatMap { plan in target.cluster.map { FaultInjector(cluster: $0, plan: plan) } }
+        injector?.start(seed: spec.seed)
 
         var scheduledSend: SendMeasurements?
         if spec.scheduled.count > 0 {
@@ -80,8 +82,13 @@ public struct PhaseRunner {
             watcher?.stop()
         }
         let expected = (preloadSend?.accepted ?? 0) + (scheduledSend?.accepted ?? 0)
-        let timedOut = spec.expectOutcomes ? waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout) : false
-        let killFailure = killer?.stop()
+        let untilFired: () -> Bool = { !spec.untilEveryFaultFired || (injector?.everyKindFired ?? true) }
+        var timedOut = spec.expectOutcomes ? waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: untilFired) : false
+        let killFailure = killer?.stop() ?? injector?.stop()
+        if injector != nil, spec.expectOutcomes, !timedOut {
+            // Healing the last faults may hand back tickets that are still to be redelivered.
+            timedOut = waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: { true })
+        }
         let latency = tail.stop()
         let backlog = monitor.stop()
         let audit: OutcomeAudit
@@ -94,18 +101,25 @@ public struct PhaseRunner {
             name: spec.name, preload: preloadSend, scheduled: scheduledSend, latency: latency, backlog: backlog, audit: audit,
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
-            kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut
+            kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
+            faults: injector?.injected ?? []
         )
     }
 
     /// Waits until `expected` outcomes were seen, or none came for `stallTimeout` seconds;
     /// returns whether it gave up.
-    private func waitForOutcomes(tail: OutcomeTail, expected: Int, stallTimeout: Double) -> Bool {
+    /// With `alsoUntil`, keeps waiting once every outcome is in until it holds (no stall then).
+    private func waitForOutcomes(tail: OutcomeTail, expected: Int, stallTimeout: Double, alsoUntil: () -> Bool = { true }) -> Bool {
         var lastSeen = tail.observedSoFar.load(ordering: .relaxed)
         var lastChange = MonotonicClock.nanoseconds()
         while true {
             let seen = tail.observedSoFar.load(ordering: .relaxed)
-            if seen >= expected { return false }
+            if seen >= expected {
+                if alsoUntil() { return false }
+                lastChange = MonotonicClock.nanoseconds()
+                MonotonicClock.pause(nanoseconds: 10_000_000)
+                continue
+            }
             let now = MonotonicClock.nanoseconds()
             if seen != lastSeen {
                 lastSeen = seen
