@@ -40,7 +40,8 @@ public struct ChaosAnalysis: Sendable {
     /// 90 % of the mean of the five whole seconds before the fault, minus the fault's start.
     static func recovery(at: Double, healed: Double, perSecond: [Int]) -> Double? {
         let faultSecond = max(0, Int(at))
-        let before = perSecond[max(0, faultSecond - baselineSeconds)..<min(faultSecond, perSecond.count)]
+        let end = min(faultSecond, perSecond.count)
+        let before = perSecond[min(end, max(0, faultSecond - baselineSeconds))..<end]
         let baseline = before.isEmpty ? 0 : Double(before.reduce(0, +)) / Double(before.count)
         guard baseline > 0 else { return 0 }
         var second = max(0, Int(healed.rounded(.up)))

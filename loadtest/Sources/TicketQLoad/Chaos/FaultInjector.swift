@@ -85,13 +85,23 @@ public final class FaultInjector: @unchecked Sendable {
             record(FaultEvent(kind: kind, startMicros: started, durationSeconds: 0, target: "worker-\(slot + 1)"))
             return nil
         case .dropReplies:
+            // A loss still waiting for its command (a worker down or idle) is not stacked with
+            // another: a worker starting again would lose every reply of its start-up in a row.
+            let ready = cluster.proxies.indices.filter { !cluster.proxies[$0].isDropPending }
+            guard !ready.isEmpty else { return nil }
+            let chosen = ready[Int(random.next() % UInt64(ready.count))]
             let cut = random.next() % 2 == 0
-            cluster.proxies[slot].dropNextReply(toCommandContaining: ["EVALSHA"], thenCut: cut)
-            record(FaultEvent(kind: kind, startMicros: started, durationSeconds: 0, target: "worker-\(slot + 1)"))
+            cluster.proxies[chosen].dropNextReply(toCommandContaining: ["EVALSHA"], thenCut: cut)
+            record(FaultEvent(kind: kind, startMicros: started, durationSeconds: 0, target: "worker-\(chosen + 1)"))
             return nil
         case .killRedis:
             cluster.redis.kill()
-            do { try cluster.redis.restart() } catch { record(failure: "redis-server did not come back: \(error)") }
+            do {
+                try cluster.redis.restart()
+                try cluster.waitUntilRedisServes()
+            } catch {
+                record(failure: "redis-server did not come back: \(error)")
+            }
             let down = Double(MonotonicClock.nanoseconds() - startNanos) / 1e9
             record(FaultEvent(kind: kind, startMicros: started, durationSeconds: down, target: "redis"))
             return nil

@@ -3,6 +3,7 @@ import Synchronization
 import TicketQCore
 import TicketQFaults
 import TicketQLocal
+import TicketQRedis
 
 /// A private redis-server and N `ticketq worker` processes, each with its own outcome store in
 /// a temporary directory. Workers can be killed and restarted as a process manager would.
@@ -92,6 +93,24 @@ public final class LocalCluster: @unchecked Sendable {
     /// The process id of the worker in `slot` (0 when none runs).
     public func workerProcessIdentifier(slot: Int) -> Int32 {
         workers.withLock { $0.indices.contains(slot) ? ($0[slot]?.processIdentifier ?? 0) : 0 }
+    }
+
+    /// Waits until redis-server answers `PING` (after a restart it refuses commands with
+    /// `LOADING` while it replays its append-only file), at most 60 seconds.
+    /// - Throws: ``LoadError`` when it does not.
+    public func waitUntilRedisServes() throws(LoadError) {
+        let deadline = MonotonicClock.nanoseconds() + 60_000_000_000
+        var lastError = "no answer"
+        while MonotonicClock.nanoseconds() < deadline {
+            do {
+                let connection = try RedisConnection(url: try RedisURL(redis.url))
+                if try connection.command("PING").string == "PONG" { return }
+            } catch {
+                lastError = "\(error)"
+            }
+            MonotonicClock.pause(nanoseconds: 20_000_000)
+        }
+        throw LoadError("redis-server did not serve within 60 s: \(lastError)")
     }
 
     /// Whether every started worker still runs.

@@ -28,6 +28,8 @@ public struct PhaseResult: Sendable {
     public var timedOut: Bool
     /// The faults injected during the phase.
     public var faults: [FaultEvent] = []
+    /// Outcome rows still waiting for their worker to confirm them when the books were read.
+    public var unconfirmed = 0
 
     /// Tickets sent (preloaded and scheduled).
     public var sent: Int { (preload?.sent ?? 0) + (scheduled?.sent ?? 0) }

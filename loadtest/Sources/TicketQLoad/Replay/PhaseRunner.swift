@@ -89,6 +89,11 @@ public struct PhaseRunner {
             // Healing the last faults may hand back tickets that are still to be redelivered.
             timedOut = waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: { true })
         }
+        var unconfirmed = 0
+        if injector != nil, spec.expectOutcomes {
+            // Books are read once every worker has settled what it committed before a fault.
+            unconfirmed = UnconfirmedOutcomes.waitUntilSettled(target.storePaths, timeout: spec.stallTimeout)
+        }
         let latency = tail.stop()
         let backlog = monitor.stop()
         let audit: OutcomeAudit
@@ -102,7 +107,7 @@ public struct PhaseRunner {
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
             kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
-            faults: injector?.injected ?? []
+            faults: injector?.injected ?? [], unconfirmed: unconfirmed
         )
     }
 

@@ -54,6 +54,9 @@ public struct SummaryBuilder {
                 failures.append("\(audit.duplicateExecutions) duplicate executions exceed \(what) × concurrency = \(limit)")
             }
         }
+        if phase.unconfirmed > 0 {
+            failures.append("\(phase.unconfirmed) outcome rows were still unconfirmed by their workers when the books were read")
+        }
         var chaos: ChaosAnalysis?
         if let lease = chaosLeaseSeconds {
             let analysis = ChaosAnalysis(phase)

@@ -1,0 +1,28 @@
+import Foundation
+import TicketQStore
+
+/// Outcome rows committed by a worker whose acknowledgement in Redis is not confirmed yet
+/// (`pending_ack`). A worker settles them once it can (at once, or at its next start after a
+/// crash); until then a ticket can have a committed row in two stores, one of which its worker
+/// will mark superseded.
+public enum UnconfirmedOutcomes {
+    /// Unconfirmed rows across `storePaths` (0 for a store that does not exist yet).
+    public static func count(in storePaths: [String]) -> Int {
+        storePaths.reduce(0) { total, path in
+            guard FileManager.default.fileExists(atPath: path), let database = try? SQLiteDatabase(path: path, mode: .readOnly),
+                  let rows = try? database.scalarInt64("SELECT count(*) FROM pending_ack") else { return total }
+            return total + Int(rows)
+        }
+    }
+
+    /// Waits until no store holds an unconfirmed row, or `timeout` seconds pass; returns the
+    /// rows still unconfirmed.
+    public static func waitUntilSettled(_ storePaths: [String], timeout: Double) -> Int {
+        let deadline = MonotonicClock.nanoseconds() + Int64(timeout * 1e9)
+        while true {
+            let left = count(in: storePaths)
+            if left == 0 || MonotonicClock.nanoseconds() >= deadline { return left }
+            MonotonicClock.pause(nanoseconds: 100_000_000)
+        }
+    }
+}
