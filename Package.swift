@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQLoadTests",
-            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQTestSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQStore", "TicketQTestSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQOpsTests", dependencies: ["ticketq", "TicketQTestSupport"], swiftSettings: swiftSettings),
