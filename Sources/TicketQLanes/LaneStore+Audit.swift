@@ -25,16 +25,19 @@ extension LaneStore {
         var start = 0
         while start < ids.count {
             let chunk = Array(ids[start..<min(ids.count, start + Self.auditChunk)])
+            let members: [[UInt8]] = chunk.map { Array($0.utf8) }
+            var commands: [[[UInt8]]] = []
+            commands.append([Array("HMGET".utf8), keys.key(.meta)] + members)
+            for slot: LaneKeys.Slot in [.inflight, .retry, .dead] {
+                commands.append([Array("ZMSCORE".utf8), keys.key(slot)] + members)
+            }
             let replies: [RedisReply]
             do {
-                replies = try connection.pipeline([
-                    [Array("HMGET".utf8), keys.key(.meta)] + chunk.map { Array($0.utf8) },
-                    [Array("ZMSCORE".utf8), keys.key(.inflight)] + chunk.map { Array($0.utf8) },
-                    [Array("ZMSCORE".utf8), keys.key(.retry)] + chunk.map { Array($0.utf8) },
-                    [Array("ZMSCORE".utf8), keys.key(.dead)] + chunk.map { Array($0.utf8) },
-                ])
-            } catch {
+                replies = try connection.pipeline(commands)
+            } catch let error as RedisError {
                 throw .redis(error)
+            } catch {
+                throw .unexpectedReply(operation: "audit", reply: "\(error)")
             }
             for reply in replies {
                 if case let .error(serverError) = reply { throw .redis(.server(serverError)) }

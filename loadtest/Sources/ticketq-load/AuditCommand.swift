@@ -46,7 +46,7 @@ struct AuditCommand: ParsableCommand {
             do { connection = try RedisConnection(url: url) } catch { throw LoadError("cannot connect to Redis at \(url): \(error)") }
             audit = try DeploymentAudit(lanes: LaneStore(connection: connection, keys: keys), storePaths: stores)
         } catch {
-            FileHandle.standardError.write(Data("ticketq-load: error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("ticketq-load: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         if json {
