@@ -30,6 +30,8 @@ public struct PhaseResult: Sendable {
     public var faults: [FaultEvent] = []
     /// Outcome rows still waiting for their worker to confirm them when the books were read.
     public var unconfirmed = 0
+    /// Tickets still queued or in flight in Redis when the books were read after faults.
+    public var outstanding = 0
 
     /// Tickets sent (preloaded and scheduled).
     public var sent: Int { (preload?.sent ?? 0) + (scheduled?.sent ?? 0) }

@@ -89,10 +89,11 @@ public struct PhaseRunner {
             // Healing the last faults may hand back tickets that are still to be redelivered.
             timedOut = waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: { true })
         }
-        var unconfirmed = 0
+        var outstanding = QuiescenceWait.Outstanding()
         if injector != nil, spec.expectOutcomes {
-            // Books are read once every worker has settled what it committed before a fault.
-            unconfirmed = UnconfirmedOutcomes.waitUntilSettled(target.storePaths, timeout: spec.stallTimeout)
+            // Books are read once every redelivery has run and every worker has settled what it
+            // committed before a fault.
+            outstanding = QuiescenceWait.wait(target: target, timeout: max(spec.stallTimeout, 120))
         }
         let latency = tail.stop()
         let backlog = monitor.stop()
@@ -107,7 +108,7 @@ public struct PhaseRunner {
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
             kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
-            faults: injector?.injected ?? [], unconfirmed: unconfirmed
+            faults: injector?.injected ?? [], unconfirmed: outstanding.unconfirmed, outstanding: outstanding.queued + outstanding.inFlight
         )
     }
 

@@ -14,15 +14,4 @@ public enum UnconfirmedOutcomes {
             return total + Int(rows)
         }
     }
-
-    /// Waits until no store holds an unconfirmed row, or `timeout` seconds pass; returns the
-    /// rows still unconfirmed.
-    public static func waitUntilSettled(_ storePaths: [String], timeout: Double) -> Int {
-        let deadline = MonotonicClock.nanoseconds() + Int64(timeout * 1e9)
-        while true {
-            let left = count(in: storePaths)
-            if left == 0 || MonotonicClock.nanoseconds() >= deadline { return left }
-            MonotonicClock.pause(nanoseconds: 100_000_000)
-        }
-    }
 }

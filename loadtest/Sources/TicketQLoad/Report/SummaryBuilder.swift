@@ -54,6 +54,9 @@ public struct SummaryBuilder {
                 failures.append("\(audit.duplicateExecutions) duplicate executions exceed \(what) × concurrency = \(limit)")
             }
         }
+        if phase.outstanding > 0 {
+            failures.append("\(phase.outstanding) tickets were still queued or in flight in Redis when the books were read (counted lost above)")
+        }
         if phase.unconfirmed > 0 {
             failures.append("\(phase.unconfirmed) outcome rows were still unconfirmed by their workers when the books were read")
         }
