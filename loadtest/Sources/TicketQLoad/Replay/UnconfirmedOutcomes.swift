@@ -10,7 +10,10 @@ public enum UnconfirmedOutcomes {
     public static func count(in storePaths: [String]) -> Int {
         storePaths.reduce(0) { total, path in
             guard FileManager.default.fileExists(atPath: path), let database = try? SQLiteDatabase(path: path, mode: .readOnly),
-                  let rows = try? database.scalarInt64("SELECT count(*) FROM pending_ack") else { return total }
+                  let rows = try? database.scalarInt64(
+                      // A superseded row can keep its pending_ack entry: nothing is left to confirm.
+                      "SELECT count(*) FROM pending_ack JOIN outcome USING (ticket_id) WHERE outcome.status <> 'superseded'"
+                  ) else { return total }
             return total + Int(rows)
         }
     }
