@@ -20,6 +20,8 @@ public struct OutcomeAudit: Sendable {
     public var lost = 0
     /// Up to ten lost ticket ids, for the report.
     public var lostExamples: [String] = []
+    /// Up to 10,000 lost ticket ids, to look them up in Redis.
+    public var lostIDs: [String] = []
     /// Up to ten duplicated ticket ids.
     public var duplicateExamples: [String] = []
     /// When each redelivered ticket (accepted outcome after more than one delivery) was claimed
@@ -56,6 +58,7 @@ public struct OutcomeAudit: Sendable {
             } else if flags.isAccepted(position) {
                 lost += 1
                 if lostExamples.count < 10 { lostExamples.append(ids[position]) }
+                if lostIDs.count < 10_000 { lostIDs.append(ids[position]) }
             }
             if acceptedIn[position] > 1 {
                 duplicates += 1

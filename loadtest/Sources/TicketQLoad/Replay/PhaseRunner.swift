@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import TicketQConfig
 import TicketQIntake
+import TicketQLanes
 
 /// Runs phases against a target: preload, workers, open-loop sending, the outcome tail, the
 /// monitor and the killer, then the audit.
@@ -103,12 +104,17 @@ public struct PhaseRunner {
         } catch {
             throw LoadError("cannot read the outcome stores: \(error)")
         }
+        var lostStates: [String: Int] = [:]
+        if !audit.lostIDs.isEmpty, let states = try? target.lanes().states(of: audit.lostIDs) {
+            for state in states { lostStates[state.rawValue, default: 0] += 1 }
+        }
         return PhaseResult(
             name: spec.name, preload: preloadSend, scheduled: scheduledSend, latency: latency, backlog: backlog, audit: audit,
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
             kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
-            faults: injector?.injected ?? [], unconfirmed: outstanding.unconfirmed, outstanding: outstanding.queued + outstanding.inFlight
+            faults: injector?.injected ?? [], unconfirmed: outstanding.unconfirmed, outstanding: outstanding.queued + outstanding.inFlight,
+            lostStates: lostStates
         )
     }
 

@@ -40,7 +40,10 @@ public struct SummaryBuilder {
         if overloaded {
             failures.append(String(format: "harness overloaded: schedule lag p99 %.3f ms exceeds 1 ms, so latencies include the harness's own delay", lag))
         }
-        if expectsOutcomes, audit.lost > 0 { failures.append("\(audit.lost) tickets lost (accepted by Redis, no outcome), e.g. \(audit.lostExamples.prefix(3).joined(separator: ", "))") }
+        if expectsOutcomes, audit.lost > 0 {
+            let states = phase.lostStates.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            failures.append("\(audit.lost) tickets lost (accepted by Redis, no outcome), e.g. \(audit.lostExamples.prefix(3).joined(separator: ", "))" + (states.isEmpty ? "" : "; in Redis now: \(states)"))
+        }
         if audit.duplicates > 0 { failures.append("\(audit.duplicates) tickets with an outcome in more than one store, e.g. \(audit.duplicateExamples.prefix(3).joined(separator: ", "))") }
         var bound: Int?
         // Every fault that can take tickets from a worker (a kill, a pause or partition past
