@@ -70,6 +70,13 @@ let package = Package(
         // MARK: Local processes (a private redis-server, child processes)
         .target(name: "TicketQLocal", swiftSettings: swiftSettings),
 
+        // MARK: Faults on demand (a fault proxy in front of Redis, frozen processes), for tests and the load harness
+        .target(
+            name: "TicketQFaults",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Wire schema (the records intake hands to workers through the queue)
         .target(name: "TicketQWire", dependencies: ["TicketQCore", "TicketQConfig"], exclude: ["README.md"], swiftSettings: swiftSettings),
 
@@ -118,7 +125,7 @@ let package = Package(
             name: "TicketQLoad",
             dependencies: [
                 "TicketQCore", "TicketQConfig", "TicketQTriage", "TicketQIntake", "TicketQLanes", "TicketQRedis",
-                "TicketQStore", "TicketQLocal",
+                "TicketQStore", "TicketQLocal", "TicketQFaults",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "loadtest/Sources/TicketQLoad",
@@ -134,7 +141,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TicketQTestSupport",
-            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["TicketQFaults", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             path: "Tests/TicketQTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -168,7 +175,7 @@ let package = Package(
         .testTarget(name: "TicketQMetricsTests", dependencies: ["TicketQMetrics", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQLoadTests",
-            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQTestSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["TicketQLoad", "ticketq-load", "ticketq", "TicketQCore", "TicketQConfig", "TicketQIntake", "TicketQStore", "TicketQTestSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQOpsTests", dependencies: ["ticketq", "TicketQTestSupport"], swiftSettings: swiftSettings),

@@ -2,8 +2,9 @@
 # Runs every load scenario with the release build and records the results.
 #
 #   loadtest/bench.sh           full size; rewrites the load-harness section of BENCHMARKS.md
-#   loadtest/bench.sh --smoke   every scenario and the Sidekiq peer at 20,000 tickets or fewer
-#                               (what CI runs); BENCHMARKS.md is left alone
+#   loadtest/bench.sh --smoke   every scenario and the Sidekiq peer at 20,000 tickets or fewer,
+#                               and the chaos scenario with every fault kind (what CI runs);
+#                               BENCHMARKS.md is left alone
 #
 # Results (summary.json, timeseries.jsonl, report.html per scenario) go to $OUT
 # (default: loadtest-results/ or a temporary directory for --smoke).
@@ -45,6 +46,9 @@ if [[ $mode == smoke ]]; then
   scenario priority run priority --backlog 20000 --urgent-rate 200
   scenario peak run peak --speed 200 --duration 10m --peak-rate 20
   scenario kills run drain --tickets 20000 --kill-worker-every 500ms --worker-concurrency 64 --worker-handler simulate:fixed=5ms --worker-lease 1
+  scenario chaos run chaos --tickets 20000 --worker-lease 2 --worker-concurrency 64 --worker-handler simulate:fixed=5ms \
+    --kill-worker-every 4s --stop-worker-every 5s --partition-worker-every 6s --drop-replies-every 3s \
+    --kill-redis-every 7s --stall-redis-every 8s
   "$load" generate --profile working-day --duration 20s --peak-rate 300 --out "$out/trace.jsonl" >&2
   scenario replay replay "$out/trace.jsonl" --speed 4
   echo "== HTTP intake: loadtest/wrk/run.sh (2 s per scenario)" >&2
@@ -63,5 +67,9 @@ scenario steady run steady --fraction 0.5 --duration 30s --peer sidekiq
 scenario priority run priority --backlog 1000000 --urgent-rate 100
 scenario peak run peak --speed 500
 scenario kills run drain --tickets 300000 --kill-worker-every 1s
+faults=(--kill-worker-every 10s --stop-worker-every 20s --partition-worker-every 30s --kill-redis-every 60s)
+scenario chaos run chaos --tickets 1000000 "${faults[@]}"
+scenario steady-5m run steady --fraction 0.5 --duration 5m
+scenario chaos-steady run chaos --fraction 0.5 --duration 5m "${faults[@]}"
 python3 loadtest/record-benchmarks.py "$out" BENCHMARKS.md
 echo "results in $out; BENCHMARKS.md updated" >&2

@@ -56,6 +56,36 @@ kills = load("kills")
 if kills:
     rows.append(("worker SIGKILL every second during a 300,000-ticket drain", f"{kills['kills']} kills: lost {kills['lost']}, duplicates {kills['duplicates']}, duplicate executions {kills['duplicate_executions']} (bound {kills.get('duplicate_executions_bound')})", "0 lost, 0 duplicates", command("kills")))
 
+
+def faults(summary):
+    counts = {}
+    for fault in summary.get("faults") or []:
+        counts[fault["kind"]] = counts.get(fault["kind"], 0) + 1
+    return ", ".join(f"{kind} ×{count}" for kind, count in sorted(counts.items()))
+
+
+def recovery(summary):
+    values = [f["recovery_s"] for f in summary.get("faults") or [] if f.get("recovery_s") is not None]
+    return f"recovery max {max(values):.1f} s" if values else "recovery —"
+
+
+def redelivery(summary):
+    p99 = summary.get("redelivery_p99_s")
+    return f"redelivery p99 {p99:.1f} s (bound {summary.get('redelivery_bound_s', 0):.0f} s, {summary.get('redelivered', 0)} redelivered)" if p99 is not None else "nothing redelivered"
+
+
+chaos = load("chaos")
+if chaos:
+    rows.append((f"chaos: {chaos['sent']:,} tickets drained under {faults(chaos)}", f"lost {chaos['lost']}, duplicates {chaos['duplicates']}, {redelivery(chaos)}, {recovery(chaos)}, throughput {chaos['throughput_per_s']:,.0f}/s", "0 lost, 0 duplicates, redelivery p99 ≤ lease + 5 s", command("chaos")))
+chaos_steady = load("chaos-steady")
+reference = load("steady-5m")
+if chaos_steady:
+    untouched = chaos_steady.get("untouched_p99_ms")
+    ratio = ""
+    if reference and untouched is not None and reference["all_lanes"]["p99_ms"] > 0:
+        ratio = f"; ÷ fault-free p99 {ms(reference['all_lanes']['p99_ms'])} = {untouched / reference['all_lanes']['p99_ms']:.2f}×"
+    rows.append((f"chaos at 50 % of capacity for 5 minutes under {faults(chaos_steady)}", f"lost {chaos_steady['lost']}, duplicates {chaos_steady['duplicates']}, {redelivery(chaos_steady)}; p99 of tickets delivered once {ms(untouched or 0)}{ratio}", "0 lost, 0 duplicates, untouched p99 ≤ 2× fault-free", command("chaos-steady")))
+
 meta = (drain or steady or self_test or {}).get("metadata", {})
 lines = [
     BEGIN,

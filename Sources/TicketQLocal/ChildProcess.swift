@@ -44,9 +44,20 @@ public final class ChildProcess: @unchecked Sendable {
     /// Whether the process still runs.
     public var isRunning: Bool { process.isRunning }
 
+    /// The process id.
+    public var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Sends `signal` (e.g. SIGSTOP and SIGCONT) while the process runs.
+    public func signal(_ signal: Int32) {
+        if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
+    }
+
     /// SIGKILL, as a crash would; waits for the process to end.
     public func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            Foundation.kill(process.processIdentifier, SIGCONT)
+        }
         process.waitUntilExit()
     }
 
@@ -54,6 +65,8 @@ public final class ChildProcess: @unchecked Sendable {
     @discardableResult
     public func stop(timeout: TimeInterval = 30) -> Int32 {
         if process.isRunning {
+            // A frozen (SIGSTOPped) process acts on SIGTERM only once it runs again.
+            Foundation.kill(process.processIdentifier, SIGCONT)
             Foundation.kill(process.processIdentifier, SIGTERM)
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }

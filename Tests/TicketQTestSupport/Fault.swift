@@ -1,16 +1,3 @@
-/// A fault a test can start and heal: a partition, a frozen process, …
-///
-/// ```swift
-/// let fault: any Fault = ProcessPause(worker)
-/// fault.start()
-/// // … the rest of the cluster carries on …
-/// fault.heal()
-/// ```
-public protocol Fault: Sendable {
-    /// Injects the fault.
-    func start()
-    /// Ends it; the system is expected to recover on its own.
-    func heal()
-}
+@_exported import TicketQFaults
 
 extension ProcessPause: Fault {}

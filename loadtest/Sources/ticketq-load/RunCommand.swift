@@ -6,7 +6,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a load scenario against a local or existing cluster.",
-        subcommands: [DrainCommand.self, SteadyCommand.self, PriorityCommand.self, PeakCommand.self, SelfTestCommand.self]
+        subcommands: [DrainCommand.self, SteadyCommand.self, PriorityCommand.self, PeakCommand.self, SelfTestCommand.self, ChaosCommand.self]
     )
 }
 

@@ -14,6 +14,6 @@ struct TicketQLoadCommand: ParsableCommand {
             run is marked "harness overloaded". Exit status: 0 passed, 1 failed, 99 a threshold failed.
             """,
         version: LoadVersion.current,
-        subcommands: [GenerateCommand.self, ReplayCommand.self, RunCommand.self, ProfilesCommand.self]
+        subcommands: [GenerateCommand.self, ReplayCommand.self, RunCommand.self, ProfilesCommand.self, AuditCommand.self]
     )
 }

@@ -18,8 +18,11 @@ public final class LoadTarget: @unchecked Sendable {
     public private(set) var workersStartedMicros: Int64?
 
     /// A local cluster of `options.count` workers on a private redis-server.
-    public static func local(options: WorkerOptions, ticketq: URL, directory: URL) throws(LoadError) -> LoadTarget {
-        let cluster = try LocalCluster(options: options, ticketq: ticketq, directory: directory)
+    /// - Parameters:
+    ///   - appendOnly: redis-server keeps an append-only file fsynced on every write.
+    ///   - proxied: each worker reaches Redis through a fault proxy of its own.
+    public static func local(options: WorkerOptions, ticketq: URL, directory: URL, appendOnly: Bool = false, proxied: Bool = false) throws(LoadError) -> LoadTarget {
+        let cluster = try LocalCluster(options: options, ticketq: ticketq, directory: directory, appendOnly: appendOnly, proxied: proxied)
         let target: LoadTarget
         do {
             target = LoadTarget(url: try RedisURL(cluster.url), keys: try LaneKeys(), storePaths: cluster.storePaths, cluster: cluster)

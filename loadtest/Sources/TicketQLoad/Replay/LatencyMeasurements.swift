@@ -7,6 +7,8 @@ public struct LatencyMeasurements: Sendable {
     public var byLane: [Lane: Histogram<UInt64>] = [:]
     /// Every lane together, in microseconds.
     public var overall = LatencyMeasurements.makeHistogram()
+    /// Every lane together, only tickets delivered once (no redelivery after a fault), in microseconds.
+    public var deliveredOnce = LatencyMeasurements.makeHistogram()
     /// Outcomes observed in each second of the run.
     public var completedPerSecond: [Int] = []
     /// Response times of the outcomes observed in each second, for percentiles over time.
@@ -25,9 +27,10 @@ public struct LatencyMeasurements: Sendable {
         Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
     }
 
-    mutating func record(lane: Lane, micros: Int64, second: Int, at wallMicros: Int64) {
+    mutating func record(lane: Lane, micros: Int64, second: Int, at wallMicros: Int64, deliveredOnce once: Bool = true) {
         let value = UInt64(max(1, micros))
         _ = overall.record(value)
+        if once { _ = deliveredOnce.record(value) }
         _ = byLane[lane, default: Self.makeHistogram()].record(value)
         if second >= 0 {
             while completedPerSecond.count <= second {

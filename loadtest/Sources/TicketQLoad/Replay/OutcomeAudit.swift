@@ -20,8 +20,13 @@ public struct OutcomeAudit: Sendable {
     public var lost = 0
     /// Up to ten lost ticket ids, for the report.
     public var lostExamples: [String] = []
+    /// Up to 10,000 lost ticket ids, to look them up in Redis.
+    public var lostIDs: [String] = []
     /// Up to ten duplicated ticket ids.
     public var duplicateExamples: [String] = []
+    /// When each redelivered ticket (accepted outcome after more than one delivery) was claimed
+    /// for the delivery that settled it, ms since the epoch on Redis's clock.
+    public var redeliveredClaimMillis: [Int64] = []
 
     /// Audits the run's tickets (`ids`, with Redis's acceptance `flags`) against `storePaths`.
     /// - Throws: when a store cannot be read.
@@ -33,15 +38,17 @@ public struct OutcomeAudit: Sendable {
         var deliveries = [Int32](repeating: 0, count: ids.count)
         for path in storePaths where FileManager.default.fileExists(atPath: path) {
             let database = try SQLiteDatabase(path: path, mode: .readOnly)
-            try database.query("SELECT ticket_id, status, attempts FROM outcome") { row in
+            try database.query("SELECT ticket_id, status, attempts, started_at FROM outcome") { row in
                 guard let position = index[row.string(at: 0)] else { return }
                 let status = row.string(at: 1)
-                deliveries[position] = max(deliveries[position], Int32(clamping: row.int64(at: 2)))
+                let attempts = row.int64(at: 2)
+                deliveries[position] = max(deliveries[position], Int32(clamping: attempts))
                 switch status {
                 case OutcomeStatus.superseded.rawValue: superseded += 1
                 case OutcomeStatus.dead.rawValue: dead += 1; acceptedIn[position] &+= 1
                 default: acceptedIn[position] &+= 1
                 }
+                if status != OutcomeStatus.superseded.rawValue, attempts > 1 { redeliveredClaimMillis.append(row.int64(at: 3)) }
             }
         }
         for position in ids.indices {
@@ -51,6 +58,7 @@ public struct OutcomeAudit: Sendable {
             } else if flags.isAccepted(position) {
                 lost += 1
                 if lostExamples.count < 10 { lostExamples.append(ids[position]) }
+                if lostIDs.count < 10_000 { lostIDs.append(ids[position]) }
             }
             if acceptedIn[position] > 1 {
                 duplicates += 1

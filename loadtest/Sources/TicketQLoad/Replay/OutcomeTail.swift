@@ -15,6 +15,8 @@ public final class OutcomeTail: @unchecked Sendable {
     /// When each ticket's outcome was first seen (µs since the epoch; 0: not yet).
     private var observedMicros: [Int64]
     private var lanes: [Lane]
+    /// The delivery count of each observed outcome (1: delivered once).
+    private var attempts: [Int32]
     private var lastRowIDs: [Int64]
     private var databases: [SQLiteDatabase?]
     /// Outcomes observed so far (for live progress and completion).
@@ -35,6 +37,7 @@ public final class OutcomeTail: @unchecked Sendable {
         self.index = index
         observedMicros = Array(repeating: 0, count: ids.count)
         lanes = Array(repeating: .standard, count: ids.count)
+        attempts = Array(repeating: 0, count: ids.count)
         lastRowIDs = fromRowIDs ?? Array(repeating: 0, count: storePaths.count)
         databases = Array(repeating: nil, count: storePaths.count)
     }
@@ -82,7 +85,7 @@ public final class OutcomeTail: @unchecked Sendable {
             let readAt = observedMicros[position]
             let intended = position < intendedMicros.count ? intendedMicros[position] : readAt
             let second = Int((readAt - originMicros) / 1_000_000)
-            measurements.record(lane: lanes[position], micros: readAt - intended, second: second, at: readAt)
+            measurements.record(lane: lanes[position], micros: readAt - intended, second: second, at: readAt, deliveredOnce: attempts[position] == 1)
         }
         return measurements
     }
@@ -94,11 +97,12 @@ public final class OutcomeTail: @unchecked Sendable {
             var fresh = 0
             var last: Int64?
             do {
-                try database.query("SELECT rowid, ticket_id, lane FROM outcome WHERE rowid > ?1 ORDER BY rowid LIMIT 50000", [.integer(lastRowIDs[store])]) { row in
+                try database.query("SELECT rowid, ticket_id, lane, attempts FROM outcome WHERE rowid > ?1 ORDER BY rowid LIMIT 50000", [.integer(lastRowIDs[store])]) { row in
                     last = row.int64(at: 0)
                     guard let position = index[row.string(at: 1)].map(Int.init), observedMicros[position] == 0 else { return }
                     observedMicros[position] = readAt
                     lanes[position] = Lane(rawValue: row.string(at: 2)) ?? .standard
+                    attempts[position] = Int32(clamping: row.int64(at: 3))
                     fresh += 1
                 }
             } catch {

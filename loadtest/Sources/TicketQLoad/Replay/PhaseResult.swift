@@ -26,6 +26,15 @@ public struct PhaseResult: Sendable {
     public var killFailure: String?
     /// Whether waiting for outcomes gave up.
     public var timedOut: Bool
+    /// The faults injected during the phase.
+    public var faults: [FaultEvent] = []
+    /// Outcome rows still waiting for their worker to confirm them when the books were read.
+    public var unconfirmed = 0
+    /// Tickets still queued or in flight in Redis when the books were read after faults.
+    public var outstanding = 0
+    /// Where the lost tickets (up to 10,000) stood in Redis right after the books were read
+    /// (state → tickets): `gone` is a true loss, anything else a ticket still on its way.
+    public var lostStates: [String: Int] = [:]
 
     /// Tickets sent (preloaded and scheduled).
     public var sent: Int { (preload?.sent ?? 0) + (scheduled?.sent ?? 0) }

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import TicketQConfig
 import TicketQIntake
+import TicketQLanes
 
 /// Runs phases against a target: preload, workers, open-loop sending, the outcome tail, the
 /// monitor and the killer, then the audit.
@@ -68,6 +69,8 @@ public struct PhaseRunner {
         let killer = spec.killEverySeconds.flatMap { every in target.cluster.map { WorkerKiller(cluster: $0, everySeconds: every) } }
         let killsBefore = target.cluster?.kills ?? 0
         killer?.start(seed: spec.seed)
+        let injector = spec.chaos.flatMap { plan in target.cluster.map { FaultInjector(cluster: $0, plan: plan) } }
+        injector?.start(seed: spec.seed)
 
         var scheduledSend: SendMeasurements?
         if spec.scheduled.count > 0 {
@@ -80,8 +83,19 @@ public struct PhaseRunner {
             watcher?.stop()
         }
         let expected = (preloadSend?.accepted ?? 0) + (scheduledSend?.accepted ?? 0)
-        let timedOut = spec.expectOutcomes ? waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout) : false
-        let killFailure = killer?.stop()
+        let untilFired: () -> Bool = { !spec.untilEveryFaultFired || (injector?.everyKindFired ?? true) }
+        var timedOut = spec.expectOutcomes ? waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: untilFired) : false
+        let killFailure = killer?.stop() ?? injector?.stop()
+        if injector != nil, spec.expectOutcomes, !timedOut {
+            // Healing the last faults may hand back tickets that are still to be redelivered.
+            timedOut = waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: { true })
+        }
+        var outstanding = QuiescenceWait.Outstanding()
+        if injector != nil, spec.expectOutcomes {
+            // Books are read once every redelivery has run and every worker has settled what it
+            // committed before a fault.
+            outstanding = QuiescenceWait.wait(target: target, timeout: max(spec.stallTimeout, 120))
+        }
         let latency = tail.stop()
         let backlog = monitor.stop()
         let audit: OutcomeAudit
@@ -90,22 +104,34 @@ public struct PhaseRunner {
         } catch {
             throw LoadError("cannot read the outcome stores: \(error)")
         }
+        var lostStates: [String: Int] = [:]
+        if !audit.lostIDs.isEmpty, let states = try? target.lanes().states(of: audit.lostIDs) {
+            for state in states { lostStates[state.rawValue, default: 0] += 1 }
+        }
         return PhaseResult(
             name: spec.name, preload: preloadSend, scheduled: scheduledSend, latency: latency, backlog: backlog, audit: audit,
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
-            kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut
+            kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
+            faults: injector?.injected ?? [], unconfirmed: outstanding.unconfirmed, outstanding: outstanding.queued + outstanding.inFlight,
+            lostStates: lostStates
         )
     }
 
     /// Waits until `expected` outcomes were seen, or none came for `stallTimeout` seconds;
     /// returns whether it gave up.
-    private func waitForOutcomes(tail: OutcomeTail, expected: Int, stallTimeout: Double) -> Bool {
+    /// With `alsoUntil`, keeps waiting once every outcome is in until it holds (no stall then).
+    private func waitForOutcomes(tail: OutcomeTail, expected: Int, stallTimeout: Double, alsoUntil: () -> Bool = { true }) -> Bool {
         var lastSeen = tail.observedSoFar.load(ordering: .relaxed)
         var lastChange = MonotonicClock.nanoseconds()
         while true {
             let seen = tail.observedSoFar.load(ordering: .relaxed)
-            if seen >= expected { return false }
+            if seen >= expected {
+                if alsoUntil() { return false }
+                lastChange = MonotonicClock.nanoseconds()
+                MonotonicClock.pause(nanoseconds: 10_000_000)
+                continue
+            }
             let now = MonotonicClock.nanoseconds()
             if seen != lastSeen {
                 lastSeen = seen

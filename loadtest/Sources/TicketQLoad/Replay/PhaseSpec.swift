@@ -18,6 +18,10 @@ public struct PhaseSpec: Sendable {
     public var stopWhenDrained = false
     /// Kill a random worker this often, in seconds (local clusters only).
     public var killEverySeconds: Double?
+    /// Faults to inject while the phase runs (local clusters only).
+    public var chaos: ChaosPlan?
+    /// Keep the phase going, once every outcome is in, until every kind of ``chaos`` has fired.
+    public var untilEveryFaultFired = false
     /// Give up waiting for outcomes after this many seconds without a new one.
     public var stallTimeout: Double = 30
     /// The seed for the killer's choices.

@@ -7,7 +7,8 @@ import TicketQRedis
 /// Once a second: samples the lanes' depths into the backlog series and prints a progress line
 /// (to standard error, so that standard output stays for the summary).
 public final class RunMonitor: @unchecked Sendable {
-    private let lanes: LaneStore
+    private var lanes: LaneStore
+    private let url: RedisURL
     private let originNanos: Int64
     private let label: String
     private let progress: @Sendable () -> (sent: Int, done: Int, expected: Int)
@@ -28,6 +29,7 @@ public final class RunMonitor: @unchecked Sendable {
         } catch {
             throw LoadError("cannot connect to Redis at \(url): \(error)")
         }
+        self.url = url
         self.originNanos = originNanos
         self.label = label
         self.quiet = quiet
@@ -46,7 +48,11 @@ public final class RunMonitor: @unchecked Sendable {
                     MonotonicClock.pause(nanoseconds: 20_000_000)
                 }
                 let second = Int((MonotonicClock.nanoseconds() - originNanos) / 1_000_000_000) - 1
-                guard let snapshot = try? lanes.snapshot() else { continue }
+                guard let snapshot = try? lanes.snapshot() else {
+                    // Redis restarted (or is stalled): a new connection for the next sample.
+                    if let connection = try? RedisConnection(url: url) { lanes = LaneStore(connection: connection, keys: lanes.keys) }
+                    continue
+                }
                 var depths: [Lane: Int] = [:]
                 for lane in Lane.allCases { depths[lane] = snapshot.lanes[lane]?.depth ?? 0 }
                 series.withLock { $0.record(second: max(0, second), depths: depths, inFlight: snapshot.inFlight) }

@@ -34,8 +34,9 @@ final class SendConnection: @unchecked Sendable {
                 ready.wait()
                 guard let batch = pending.withLock({ value in defer { value = nil }; return value }) else { break }
                 let outcome: Result<[Bool], any Error>
-                if let lanes {
-                    outcome = Result { try Self.send(batch.entries, to: lanes, sink: sink) }
+                if var connected = lanes {
+                    outcome = Self.sendRidingThroughOutages(batch.entries, lanes: &connected, url: url, keys: keys, sink: sink)
+                    lanes = connected
                 } else {
                     outcome = .failure(LoadError("cannot connect to Redis: \(openError ?? "unknown error")"))
                 }
@@ -58,6 +59,47 @@ final class SendConnection: @unchecked Sendable {
         }
         thread.name = "ticketq-load-send"
         thread.start()
+    }
+
+    /// How long a batch is retried while Redis is unreachable or loading (a restart) before it
+    /// counts as refused.
+    static let outageAllowanceNanos: Int64 = 60_000_000_000
+
+    /// Sends a batch; while Redis cannot be reached or is still loading its data after a
+    /// restart, reconnects and sends it again. A ticket of a retried batch that Redis calls a
+    /// duplicate was accepted by an attempt whose reply was lost (the harness's ids are unique),
+    /// so it counts as accepted.
+    private static func sendRidingThroughOutages(
+        _ entries: [LaneEntry], lanes: inout LaneStore, url: RedisURL, keys: LaneKeys, sink: SendSink
+    ) -> Result<[Bool], any Error> {
+        let deadline = MonotonicClock.nanoseconds() + outageAllowanceNanos
+        var retried = false
+        while true {
+            do {
+                let accepted = try send(entries, to: lanes, sink: sink)
+                return .success(retried ? Array(repeating: true, count: accepted.count) : accepted)
+            } catch {
+                guard isOutage(error), MonotonicClock.nanoseconds() < deadline else { return .failure(error) }
+                retried = true
+                MonotonicClock.pause(nanoseconds: 100_000_000)
+                if let connection = try? RedisConnection(url: url) { lanes = LaneStore(connection: connection, keys: keys) }
+            }
+        }
+    }
+
+    /// Whether `error` means Redis is down or restarting rather than refusing the batch.
+    private static func isOutage(_ error: any Error) -> Bool {
+        let redisError: RedisError
+        switch error {
+        case let error as LanesError:
+            guard case let .redis(inner) = error else { return false }
+            redisError = inner
+        case let error as RedisError:
+            redisError = error
+        default:
+            return false
+        }
+        return redisError.isConnectionError || redisError.serverError?.code == "LOADING"
     }
 
     private static func send(_ entries: [LaneEntry], to lanes: LaneStore, sink: SendSink) throws -> [Bool] {

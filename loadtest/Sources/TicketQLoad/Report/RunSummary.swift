@@ -38,6 +38,17 @@ public struct RunSummary: Codable, Sendable {
     /// The bound on duplicate executions with kills: kills × concurrency.
     public var duplicate_executions_bound: Int?
     public var timed_out: Bool
+    /// The faults a chaos run injected (absent for other scenarios).
+    public var faults: [FaultSummary]?
+    /// Tickets settled by a redelivery after a fault (chaos runs).
+    public var redelivered: Int?
+    /// p99 of the time from a fault to the redelivered ticket's claim, in seconds (chaos runs;
+    /// null when nothing was redelivered).
+    public var redelivery_p99_s: Double?
+    /// The bound `passed` holds the redelivery p99 to: the lease plus five seconds (chaos runs).
+    public var redelivery_bound_s: Double?
+    /// p99 of the response times of tickets delivered once (untouched by any fault), in ms (chaos runs).
+    public var untouched_p99_ms: Double?
     /// The peer measured in the same run, if any.
     public var peer: PeerComparison?
     public var metadata: RunMetadata
@@ -80,6 +91,8 @@ public struct RunSummary: Codable, Sendable {
         case "completed_per_s": return completed_per_s
         case "schedule_lag_p99_ms": return schedule_lag_p99_ms
         case "duration_s": return duration_s
+        case "redelivery_p99_s": return redelivery_p99_s
+        case "untouched_p99_ms": return untouched_p99_ms
         default: return nil
         }
     }

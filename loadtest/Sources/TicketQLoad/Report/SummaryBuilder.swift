@@ -16,6 +16,9 @@ public struct SummaryBuilder {
     public var workerConcurrency: Int?
     /// Whether the run expects outcomes (the self-test runs without workers).
     public var expectsOutcomes = true
+    /// A chaos run's lease in seconds: the faults, recovery and redelivery go into the summary,
+    /// and a redelivery p99 above the lease plus five seconds fails the run.
+    public var chaosLeaseSeconds: Double?
 
     /// Creates a builder.
     public init(scenario: String) { self.scenario = scenario }
@@ -37,14 +40,35 @@ public struct SummaryBuilder {
         if overloaded {
             failures.append(String(format: "harness overloaded: schedule lag p99 %.3f ms exceeds 1 ms, so latencies include the harness's own delay", lag))
         }
-        if expectsOutcomes, audit.lost > 0 { failures.append("\(audit.lost) tickets lost (accepted by Redis, no outcome), e.g. \(audit.lostExamples.prefix(3).joined(separator: ", "))") }
+        if expectsOutcomes, audit.lost > 0 {
+            let states = phase.lostStates.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            failures.append("\(audit.lost) tickets lost (accepted by Redis, no outcome), e.g. \(audit.lostExamples.prefix(3).joined(separator: ", "))" + (states.isEmpty ? "" : "; in Redis now: \(states)"))
+        }
         if audit.duplicates > 0 { failures.append("\(audit.duplicates) tickets with an outcome in more than one store, e.g. \(audit.duplicateExamples.prefix(3).joined(separator: ", "))") }
         var bound: Int?
-        if phase.kills > 0 {
-            let limit = phase.kills * (workerConcurrency ?? 0)
+        // Every fault that can take tickets from a worker (a kill, a pause or partition past
+        // the lease, a lost reply, Redis going away) can make a worker's tickets run again.
+        let disruptions = phase.kills + phase.faults.filter { $0.kind != .killWorker }.count
+        if disruptions > 0 {
+            let limit = disruptions * (workerConcurrency ?? 0)
             bound = limit
             if audit.duplicateExecutions > limit {
-                failures.append("\(audit.duplicateExecutions) duplicate executions exceed kills × concurrency = \(limit)")
+                let what = phase.faults.isEmpty ? "kills" : "faults"
+                failures.append("\(audit.duplicateExecutions) duplicate executions exceed \(what) × concurrency = \(limit)")
+            }
+        }
+        if phase.outstanding > 0 {
+            failures.append("\(phase.outstanding) tickets were still queued or in flight in Redis when the books were read (counted lost above)")
+        }
+        if phase.unconfirmed > 0 {
+            failures.append("\(phase.unconfirmed) outcome rows were still unconfirmed by their workers when the books were read")
+        }
+        var chaos: ChaosAnalysis?
+        if let lease = chaosLeaseSeconds {
+            let analysis = ChaosAnalysis(phase)
+            chaos = analysis
+            if let p99 = analysis.redeliveryP99Seconds, p99 > lease + 5 {
+                failures.append(String(format: "redelivery p99 %.1f s exceeds the lease + 5 s = %.1f s", p99, lease + 5))
             }
         }
         if phase.sent == 0 { failures.append("no ticket was sent (\(phase.rejected.count) could not be planned)") }
@@ -68,7 +92,10 @@ public struct SummaryBuilder {
                 first_refusal: phase.scheduled?.firstRefusal ?? phase.preload?.firstRefusal
             ),
             dead: audit.dead, superseded: audit.superseded, kills: phase.kills, duplicate_executions_bound: bound,
-            timed_out: phase.timedOut, peer: nil, metadata: metadata
+            timed_out: phase.timedOut, faults: chaos?.faults, redelivered: chaos?.redelivered, redelivery_p99_s: chaos?.redeliveryP99Seconds,
+            redelivery_bound_s: chaosLeaseSeconds.map { $0 + 5 },
+            untouched_p99_ms: chaos == nil || phase.latency.deliveredOnce.totalCount == 0 ? nil : Double(phase.latency.deliveredOnce.valueAtPercentile(99)) / 1000,
+            peer: nil, metadata: metadata
         )
     }
 }

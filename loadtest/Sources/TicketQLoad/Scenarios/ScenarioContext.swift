@@ -40,16 +40,24 @@ public final class ScenarioContext {
         let clusterText: String
         if let redis = options.redis {
             if options.killEverySeconds != nil { throw LoadError("--kill-worker-every needs --local-cluster: the harness can only kill workers it started") }
+            if options.chaos != nil { throw LoadError("the chaos scenario needs --local-cluster: the harness can only inject faults into a cluster it started") }
             target = try LoadTarget.existing(redis: redis, namespace: options.namespace, stores: options.stores)
             clusterText = "existing cluster at \(redis), \(options.stores.count) stores"
         } else {
             let ticketq = try TicketQExecutable.locate(explicitPath: options.ticketq)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ticketq-load-\(getpid())-\(scenario)")
-            target = try LoadTarget.local(options: options.workers, ticketq: ticketq, directory: directory)
+            target = try LoadTarget.local(
+                options: options.workers, ticketq: ticketq, directory: directory,
+                appendOnly: options.chaos?.needsAppendOnly ?? false, proxied: options.chaos?.needsProxies ?? false
+            )
             clusterText = "local: private redis-server, \(options.workers.count) workers (\(ticketq.path))"
         }
         var config: [String: String] = ["seed": String(options.seed), "brand mix": options.brandMix, "sender connections": String(options.connections)]
         if let every = options.killEverySeconds { config["kill worker every"] = LoadDuration.format(every) }
+        if let chaos = options.chaos {
+            for kind in chaos.kinds { config["\(kind.rawValue) every"] = LoadDuration.format(chaos.intervals[kind]!) }
+            config["lease"] = LoadDuration.format(chaos.leaseSeconds)
+        }
         if let durability = options.workers.durability { config["worker durability"] = durability }
         config["worker handler"] = options.workers.handler
         metadata = RunMetadata.current(cluster: clusterText, command: options.commandLine, config: config)
@@ -100,10 +108,11 @@ public final class ScenarioContext {
         return try PhaseRunner(target: target, catalog: catalog, builder: builder, connections: options.connections).run(spec)
     }
 
-    /// A phase spec carrying the common options (kills).
+    /// A phase spec carrying the common options (kills, faults).
     public func spec(_ name: String) -> PhaseSpec {
         var spec = PhaseSpec(name: name)
         spec.killEverySeconds = options.killEverySeconds
+        spec.chaos = options.chaos
         return spec
     }
 

@@ -16,6 +16,8 @@ public struct ScenarioOptions: Sendable {
     public var thresholds: [ThresholdExpression] = []
     /// Kill a random worker this often (seconds).
     public var killEverySeconds: Double?
+    /// Faults to inject (the chaos scenario; local clusters only).
+    public var chaos: ChaosPlan?
     /// The seed of tickets, arrivals and kills.
     public var seed: UInt64 = 2026
     /// No live progress.

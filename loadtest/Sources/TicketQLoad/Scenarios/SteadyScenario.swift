@@ -23,6 +23,7 @@ public enum SteadyScenario {
         while known == nil {
             var drain = context.spec("capacity")
             drain.killEverySeconds = nil
+            drain.chaos = nil
             drain.preload = try context.generatedTickets(count: drainTickets, prefix: "cap\(seed)r\(round)-", seed: seed &+ UInt64(round) &+ 1)
             let result = try context.run(drain)
             capacity = result.throughputFromWorkerStart
@@ -47,10 +48,12 @@ public enum SteadyScenario {
         } else {
             offsets = (0..<count).map { Double($0) / rate }
         }
-        var spec = context.spec("steady")
-        spec.scheduled = try context.generatedTickets(count: offsets.count, prefix: "steady\(seed)-", seed: seed &+ 17, offsets: offsets)
+        let name = context.options.chaos == nil ? "steady" : "chaos"
+        var spec = context.spec(name)
+        spec.scheduled = try context.generatedTickets(count: offsets.count, prefix: "\(name)\(seed)-", seed: seed &+ 17, offsets: offsets)
         let phase = try context.run(spec)
-        var builder = SummaryBuilder(scenario: "steady")
+        var builder = SummaryBuilder(scenario: name)
+        builder.chaosLeaseSeconds = context.options.chaos?.leaseSeconds
         builder.capacity = capacity
         builder.steadyFraction = fraction
         var peer: PeerComparison?

@@ -1,0 +1,63 @@
+import TicketQRedis
+
+extension LaneStore {
+    /// Ids per read when walking large sets.
+    static let auditChunk = 10_000
+
+    /// The ids the deployment accepted within its dedupe window (the submit script records
+    /// every accepted id there), oldest first.
+    public func acceptedTicketIDs() throws(LanesError) -> [String] {
+        var ids: [String] = []
+        var start = 0
+        while true {
+            let reply = try command(["ZRANGE", keys.key(.dedupe), String(start), String(start + Self.auditChunk - 1)], "audit")
+            let items = reply.array ?? []
+            ids.append(contentsOf: items.compactMap(\.string))
+            if items.count < Self.auditChunk { return ids }
+            start += Self.auditChunk
+        }
+    }
+
+    /// Where each of `ids` stands in Redis: queued, in flight, retrying, dead-lettered, or gone.
+    public func states(of ids: [String]) throws(LanesError) -> [TicketState] {
+        var states: [TicketState] = []
+        states.reserveCapacity(ids.count)
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(ids.count, start + Self.auditChunk)])
+            let members: [[UInt8]] = chunk.map { Array($0.utf8) }
+            var commands: [[[UInt8]]] = []
+            commands.append([Array("HMGET".utf8), keys.key(.meta)] + members)
+            for slot: LaneKeys.Slot in [.inflight, .retry, .dead] {
+                commands.append([Array("ZMSCORE".utf8), keys.key(slot)] + members)
+            }
+            let replies: [RedisReply]
+            do {
+                replies = try connection.pipeline(commands)
+            } catch let error as RedisError {
+                throw .redis(error)
+            } catch {
+                throw .unexpectedReply(operation: "audit", reply: "\(error)")
+            }
+            for reply in replies {
+                if case let .error(serverError) = reply { throw .redis(.server(serverError)) }
+            }
+            let (meta, inFlight, retry, dead) = (replies[0].array ?? [], replies[1].array ?? [], replies[2].array ?? [], replies[3].array ?? [])
+            for position in chunk.indices {
+                if dead[safe: position]?.string != nil {
+                    states.append(.deadLettered)
+                } else if inFlight[safe: position]?.string != nil {
+                    states.append(.inFlight)
+                } else if retry[safe: position]?.string != nil {
+                    states.append(.retrying)
+                } else if meta[safe: position]?.string != nil {
+                    states.append(.queued)
+                } else {
+                    states.append(.gone)
+                }
+            }
+            start += Self.auditChunk
+        }
+        return states
+    }
+}

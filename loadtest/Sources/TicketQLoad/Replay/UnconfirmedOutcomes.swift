@@ -1,0 +1,20 @@
+import Foundation
+import TicketQStore
+
+/// Outcome rows committed by a worker whose acknowledgement in Redis is not confirmed yet
+/// (`pending_ack`). A worker settles them once it can (at once, or at its next start after a
+/// crash); until then a ticket can have a committed row in two stores, one of which its worker
+/// will mark superseded.
+public enum UnconfirmedOutcomes {
+    /// Unconfirmed rows across `storePaths` (0 for a store that does not exist yet).
+    public static func count(in storePaths: [String]) -> Int {
+        storePaths.reduce(0) { total, path in
+            guard FileManager.default.fileExists(atPath: path), let database = try? SQLiteDatabase(path: path, mode: .readOnly),
+                  let rows = try? database.scalarInt64(
+                      // A superseded row can keep its pending_ack entry: nothing is left to confirm.
+                      "SELECT count(*) FROM pending_ack JOIN outcome USING (ticket_id) WHERE outcome.status <> 'superseded'"
+                  ) else { return total }
+            return total + Int(rows)
+        }
+    }
+}
