@@ -4,21 +4,24 @@
 # memory per queued ticket (used_memory before and after the submit ÷ tickets), and the submit and
 # drain rates around them.
 #
-#   loadtest/redis-cost.sh [--tickets N] [--workers W] [--body-bytes B] [--json]
+#   loadtest/redis-cost.sh [--tickets N] [--workers W] [--body-bytes B] [--json] [--commandstats]
 #
 # Defaults: 300,000 tickets, 2 workers (durability FULL, the acknowledge handler), 500-byte bodies.
 # Tickets are submitted by one `ticketq submit` process. The release build is used (built if
-# missing). Prints one table; `--json` prints the same figures as one JSON object.
+# missing). Prints one table; `--json` prints the same figures as one JSON object;
+# `--commandstats` adds Redis's INFO commandstats of the drain (where its time went, by command,
+# commands run inside functions included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tickets=300000 workers=2 body=500 json=0
+tickets=300000 workers=2 body=500 json=0 stats=0
 while (($#)); do
   case $1 in
     --tickets) tickets=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
     --body-bytes) body=$2; shift 2 ;;
     --json) json=1; shift ;;
-    *) echo "redis-cost.sh: unknown option $1 (use --tickets N, --workers W, --body-bytes B, --json)" >&2; exit 64 ;;
+    --commandstats) stats=1; shift ;;
+    *) echo "redis-cost.sh: unknown option $1 (use --tickets N, --workers W, --body-bytes B, --json, --commandstats)" >&2; exit 64 ;;
   esac
 done
 for tool in redis-server redis-cli python3; do
@@ -67,6 +70,7 @@ mem0=$(memory) cpu0=$(cpu) t0=$(now)
 "$ticketq" submit "$dir/tickets.jsonl" >/dev/null
 t1=$(now) cpu1=$(cpu) mem1=$(memory)
 queued=$(redis-cli -p "$port" zcard '{ticketq}:lane:standard')
+redis-cli -p "$port" config resetstat >/dev/null
 for i in $(seq "$workers"); do
   "$ticketq" worker --db "$dir/w$i.db" --id "cost-$i" --metrics-addr 127.0.0.1:0 --log-level error 2>"$dir/w$i.log" &
   pids+=("$!")
@@ -77,6 +81,10 @@ while :; do
   sleep 0.05
 done
 t2=$(now) cpu2=$(cpu)
+if ((stats)); then
+  echo "INFO commandstats of the drain (usec per command, calls inside functions included):"
+  redis-cli -p "$port" info commandstats | grep '^cmdstat' | sed 's/^cmdstat_//' | sort -t= -k3 -n -r | head -25
+fi
 
 python3 - "$tickets" "$queued" "$mem0" "$mem1" "$cpu0" "$cpu1" "$cpu2" "$t0" "$t1" "$t2" "$workers" "$body" "$json" <<'PY'
 import json, sys

@@ -18,7 +18,9 @@ extension LaneStore {
         let fields = replies[0].array ?? []
         var index = 0
         while index + 1 < fields.count {
-            if let id = fields[index].string, let token = fields[index + 1].int { result.insert(TicketLease(id: id, token: token)) }
+            if let id = fields[index].string, !id.hasPrefix("#"), let token = fields[index + 1].int {
+                result.insert(TicketLease(id: id, token: token))
+            }
             index += 2
         }
         for batch in replies[1].array ?? [] {
