@@ -46,8 +46,9 @@ local FILLING = {}
 local READ_ONLY = { 'no-writes' }
 
 -- A deployment whose marker is gone lost its data (or was never initialised): writing would
--- silently carry on without the tickets it held, so every writing function starts with
--- `if not deployed() then return no_deployment() end`.
+-- silently carry on without the tickets it held, so every function that writes tickets starts
+-- with `if not deployed() then return no_deployment() end`. (The worker registry, the collector
+-- role and retention keep no tickets; a worker stops calling them when the marker is gone.)
 local function deployed()
   return redis.call('EXISTS', K.deployment) == 1
 end
