@@ -5,8 +5,9 @@ public enum ClaimScope: Sendable, Hashable {
     case allLanes(leavingUrgent: Int)
     /// The same-business-day lane only, without touching the lower tier's share.
     case urgentOnly
-    /// One suspect (a ticket a worker died holding), alone; the caller holds nothing else until
-    /// it settles. The other scopes never take suspects.
+    /// Suspects (tickets a worker died holding): up to a batch of those whose worker died once,
+    /// else one alone; the caller holds nothing else until they settle. The other scopes never
+    /// take suspects.
     case suspect
 
     /// Whether the claim's reply carries the payloads and meta (a few urgent tickets: one round

@@ -13,8 +13,9 @@ extension WorkerRuntime {
     func claimLoop(_ claimer: Claimer) async {
         if claimer == .urgent && configuration.urgentSlots == 0 { return }
         var failures = 0
-        // Suspects (tickets a worker died holding) are claimed by the general claimer one at a
-        // time, with nothing else in hand, until none is waiting and the last one settled.
+        // Suspects (tickets a worker died holding) are claimed by the general claimer with nothing
+        // else in hand (in small groups, or alone after a second crash), until none is waiting
+        // and the last settled.
         var suspectsWaiting = 0
         var isolating = false
         while !isStopping {
@@ -36,7 +37,7 @@ extension WorkerRuntime {
                     continue
                 }
             }
-            let wanted = isolating ? 1 : await freeSlots(for: claimer)
+            let wanted = isolating ? min(Self.suspectGroup, configuration.concurrency) : await freeSlots(for: claimer)
             if isStopping { break }
             guard wanted > 0 else { continue }
             let batch: ClaimBatch
@@ -75,6 +76,11 @@ extension WorkerRuntime {
             }
         }
     }
+
+    /// Suspects of a single crash claimed together: few enough that a poison ticket among them
+    /// costs each neighbour one more delivery, enough that a dead worker's batch is back in a
+    /// few rounds.
+    static let suspectGroup = 32
 
     /// Returns once nothing is in hand or the worker stops. It polls: isolation follows a crash
     /// and is short, and the tracker's own wait could outlive a shutdown that must hand tickets back.

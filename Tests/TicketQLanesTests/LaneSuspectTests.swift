@@ -24,34 +24,37 @@ struct LaneSuspectTests {
         #expect(try context.store.acknowledge(general.tickets.map(\.lease)) == [true])
         #expect(try context.store.claim(worker: "u", batchSize: 10, scope: .urgentOnly).tickets.isEmpty)
 
-        // A suspect claim takes one, earliest deadline first.
-        let first = try context.store.claim(worker: "w", batchSize: 10, scope: .suspect)
-        #expect(first.tickets.map(\.lease.id) == ["s0"] && first.suspectsWaiting == 4)
-        #expect(first.tickets.first?.crashedDeliveries == 1 && first.tickets.first?.attempts == 2)
-        #expect(try context.store.acknowledge(first.tickets.map(\.lease)) == [true])
+        // A suspect claim takes suspects of one crash together, earliest deadline first.
+        let first = try context.store.claim(worker: "w", batchSize: 2, scope: .suspect)
+        #expect(first.tickets.map(\.lease.id) == ["s0", "s1"] && first.suspectsWaiting == 3)
+        #expect(first.tickets.allSatisfy { $0.crashedDeliveries == 1 && $0.attempts == 2 })
+        #expect(try context.store.acknowledge(first.tickets.map(\.lease)) == [true, true])
 
         // A suspect handed back (graceful stop) or retried stays a suspect.
         let second = try #require(try context.store.claim(worker: "w", batchSize: 1, scope: .suspect).tickets.first)
-        #expect(second.lease.id == "s1")
+        #expect(second.lease.id == "s2")
         #expect(try context.store.release([second.lease]) == [true])
         let again = try context.store.claim(worker: "w", batchSize: 1, scope: .suspect).tickets
-        #expect(again.map(\.lease.id) == ["s1"])
+        #expect(again.map(\.lease.id) == ["s2"])
         #expect(try context.store.retry(again[0].lease, after: .zero))
 
         // Dying with a suspect in hand counts one more crash for it alone.
         let held = try context.store.claim(worker: "doomed", batchSize: 1, scope: .suspect).tickets
-        #expect(held.map(\.lease.id) == ["s1"])
+        #expect(held.map(\.lease.id) == ["s2"])
         #expect(try context.store.requeueInFlight(ofWorker: "doomed") == 1)
 
+        // A suspect of two crashes goes alone; the others still go together.
+        var claims: [[String]] = []
         var seen: [String: Int] = [:]
         while true {
             let batch = try context.store.claim(worker: "w", batchSize: 10, scope: .suspect)
             if batch.tickets.isEmpty { break }
-            #expect(batch.tickets.count == 1)
+            claims.append(batch.tickets.map(\.lease.id))
             for ticket in batch.tickets { seen[ticket.lease.id] = ticket.crashedDeliveries }
             #expect(try context.store.acknowledge(batch.tickets.map(\.lease)).allSatisfy { $0 })
         }
-        #expect(seen == ["s1": 2, "s2": 1, "s3": 1, "s4": 1])
+        #expect(claims == [["s2"], ["s3", "s4"]])
+        #expect(seen == ["s2": 2, "s3": 1, "s4": 1])
         #expect(try context.store.claim(worker: "w", batchSize: 10).suspectsWaiting == 0)
         // Settled tickets leave no crash count behind.
         #expect(try context.store.connection.command("EXISTS", "{test}:crashes").int == 0)

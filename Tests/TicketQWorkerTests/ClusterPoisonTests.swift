@@ -5,7 +5,8 @@ import Testing
 
 /// A ticket whose handling aborts the worker process, in a claim of 512: after the restarts a
 /// supervisor would make, only that ticket reaches the delivery limit (dead-lettered as
-/// `crashed_worker`); the other 511 settle normally.
+/// `crashed_worker`); the other 511 settle normally, at most 31 of them (its group of suspects)
+/// delivered a third time.
 struct ClusterPoisonTests {
     @Test(.timeLimit(.minutes(4)))
     func aTicketThatKillsItsWorkerIsDeadLetteredAloneAndItsBatchSettles() async throws {
@@ -36,7 +37,7 @@ struct ClusterPoisonTests {
             }
         }
         #expect(stopped, "the poison ticket kept killing workers after \(deaths) deaths\n\(bench.logs)")
-        // The first claim took the whole batch; every later delivery of the poison ticket was alone.
+        // Deliveries: in the batch, in a group of suspects, then alone three times.
         #expect(deaths == 5, "deaths: \(deaths)")
 
         let ledger = try await bench.ledger(["a"])
@@ -48,7 +49,8 @@ struct ClusterPoisonTests {
         let done = accepted.filter { $0.status == "done" && others.contains($0.ticketID) }
         #expect(Set(done.map(\.ticketID)) == others, "not done: \(others.subtracting(done.map(\.ticketID)).sorted().prefix(10))")
         #expect(done.count == others.count, "accepted twice: \(done.count - others.count)")
-        #expect(done.allSatisfy { $0.attempts <= 2 }, "a neighbour was delivered more than twice: \(done.filter { $0.attempts > 2 }.prefix(5).map(\.ticketID))")
+        #expect(done.allSatisfy { $0.attempts <= 3 }, "a neighbour was delivered more than three times: \(done.filter { $0.attempts > 3 }.prefix(5).map(\.ticketID))")
+        #expect(done.filter { $0.attempts == 3 }.count <= 31, "more neighbours than a group were delivered a third time")
         let dead = try bench.laneStore().deadLetters()
         #expect(dead.map(\.id) == [poison])
     }

@@ -24,9 +24,10 @@ enum LaneLibrarySource {
 -- state is kept in one `meta` hash field: `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`.
 --
 -- Poison tickets: a ticket in the hands of a worker process that died is a suspect (`crashes`
--- counts such deliveries). Suspects wait in a set of their own and are claimed one at a time, by a
--- worker that holds nothing else until it settles, so that a ticket that kills workers takes down
--- only its own deliveries and reaches the delivery limit alone, while its former batch-mates settle.
+-- counts such deliveries). Suspects wait in a set of their own and are claimed by a worker that
+-- holds nothing else until they settle: in small groups after one crash, alone after two. A ticket
+-- that kills workers thus takes down only its own deliveries and reaches the delivery limit
+-- alone, while its former batch-mates settle.
 
 local VERSION = 1
 
@@ -296,8 +297,9 @@ end)
 --
 -- Scope `urgent` claims from the same-business-day lane only and leaves the lower tier's credit
 -- alone (an urgent claimer's few reserved slots). Scope `all` takes urgent tickets only beyond the
--- first `reserve` of them, which are left to the urgent claimers. Scope `suspect` takes one
--- suspect (see the top of this file), alone; the other scopes never take suspects.
+-- first `reserve` of them, which are left to the urgent claimers. Scope `suspect` takes suspects
+-- (see the top of this file): up to a batch of those whose worker died once, else one alone; the
+-- other scopes never take suspects.
 --
 -- Retries whose backoff is over go back to their lanes first. The same-business-day lane wins,
 -- except that while the lower tier (extended and standard, merged earliest deadline first) is not
@@ -325,11 +327,20 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   end
   local picked, codes, dues, crashes = {}, {}, {}, {}
   if suspect_only then
-    local popped = redis.call('ZPOPMIN', K.suspect, 1)
-    if #popped > 0 then
-      local m = parse_meta(redis.call('HGET', K.meta, popped[1]))
-      picked[1], dues[1], codes[1] = popped[1], popped[2], m and m.code or 'n'
-      crashes[1] = tonumber(redis.call('HGET', K.crashes, popped[1]) or '0')
+    -- Suspects of one crash go in small groups (up to `batch`); a group that crashes again makes
+    -- each of its members a suspect of two, and those go alone.
+    local head = redis.call('ZRANGE', K.suspect, 0, batch - 1, 'WITHSCORES')
+    if #head > 0 then
+      local ids = {}
+      for i = 1, #head, 2 do ids[#ids + 1] = head[i] end
+      local counts = redis.call('HMGET', K.crashes, unpack(ids))
+      for i, id in ipairs(ids) do
+        local count = tonumber(counts[i] or '0')
+        if i > 1 and (count > 1 or crashes[1] > 1) then break end
+        local m = parse_meta(redis.call('HGET', K.meta, id))
+        picked[i], dues[i], codes[i], crashes[i] = id, head[2 * i], m and m.code or 'n', count
+      end
+      redis.call('ZREM', K.suspect, unpack(picked))
     end
   else
     local nu, ne, ns = redis.call('ZCARD', K.sameBusinessDay), redis.call('ZCARD', K.extended), redis.call('ZCARD', K.standard)
