@@ -25,21 +25,30 @@ struct RetentionOptions: ParsableArguments {
     /// - Throws: ``ExitStatus/usage`` after naming the option whose value is not an age or a size.
     func applied(to base: RetentionPolicy) throws -> RetentionPolicy {
         var policy = base
-        do {
-            if let text = deadLetterRetention { policy.deadLetterMaxAgeMillis = try RetentionAge(text).milliseconds }
-            if let text = quarantineRetention { policy.quarantineMaxAgeMillis = try RetentionAge(text).milliseconds }
-        } catch {
-            Diagnostics.error("--\(deadLetterRetention.map { (try? RetentionAge($0)) == nil } == true ? "dead-letter-retention" : "quarantine-retention"): \(error)")
-            throw ExitStatus.usage
+        if let age = try Self.parse(deadLetterRetention, "--dead-letter-retention", { try RetentionAge($0).milliseconds }) {
+            policy.deadLetterMaxAgeMillis = age
         }
-        do {
-            if let text = deadLetterMaxBytes { policy.deadLetterMaxBytes = try ByteSize(text).bytes }
-            if let text = quarantineMaxBytes { policy.quarantineMaxBytes = try ByteSize(text).bytes }
-        } catch {
-            Diagnostics.error("--\(deadLetterMaxBytes.map { (try? ByteSize($0)) == nil } == true ? "dead-letter-max-bytes" : "quarantine-max-bytes"): \(error)")
-            throw ExitStatus.usage
+        if let age = try Self.parse(quarantineRetention, "--quarantine-retention", { try RetentionAge($0).milliseconds }) {
+            policy.quarantineMaxAgeMillis = age
+        }
+        if let size = try Self.parse(deadLetterMaxBytes, "--dead-letter-max-bytes", { try ByteSize($0).bytes }) {
+            policy.deadLetterMaxBytes = size
+        }
+        if let size = try Self.parse(quarantineMaxBytes, "--quarantine-max-bytes", { try ByteSize($0).bytes }) {
+            policy.quarantineMaxBytes = size
         }
         return policy
+    }
+
+    /// The value of one option, nil when it was not given.
+    private static func parse(_ text: String?, _ option: String, _ read: (String) throws -> Int64) throws -> Int64? {
+        guard let text else { return nil }
+        do {
+            return try read(text)
+        } catch {
+            Diagnostics.error("\(option): \(error)")
+            throw ExitStatus.usage
+        }
     }
 
     /// The policy in one line per limit, for people.

@@ -6,14 +6,8 @@ extension LaneStore {
     ///
     /// - Throws: ``LanesError/deploymentUnreadable(_:)`` when a marker exists but cannot be read.
     public func deployment() throws(LanesError) -> DeploymentRecord? {
-        let items = try command(["HGETALL", keys.deployment], "deployment").array ?? []
-        guard !items.isEmpty else { return nil }
-        var fields: [String: String] = [:]
-        var index = 0
-        while index + 1 < items.count {
-            if let name = items[index].string, let value = items[index + 1].string { fields[name] = value }
-            index += 2
-        }
+        let fields = try hashFields(keys.deployment, "deployment")
+        guard !fields.isEmpty else { return nil }
         do {
             return try DeploymentRecord(fields: fields)
         } catch {

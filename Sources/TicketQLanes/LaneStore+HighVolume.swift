@@ -28,16 +28,7 @@ extension LaneStore {
 
     /// Every brand's recorded switch changes, each list oldest first. Brands never switched are absent.
     public func highVolumeChanges() throws(LanesError) -> [String: [(atMillis: Int64, on: Bool)]] {
-        let items = try command(["HGETALL", keys.key(.highVolume)], "high-volume").array ?? []
-        var result: [String: [(atMillis: Int64, on: Bool)]] = [:]
-        var index = 0
-        while index + 1 < items.count {
-            if let brand = items[index].string, let history = items[index + 1].string {
-                result[brand] = HighVolumeHistory.decode(history)
-            }
-            index += 2
-        }
-        return result
+        try hashFields(keys.key(.highVolume), "high-volume").mapValues(HighVolumeHistory.decode)
     }
 
     /// One brand's recorded switch changes, oldest first (empty when never switched).

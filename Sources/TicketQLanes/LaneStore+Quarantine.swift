@@ -18,14 +18,7 @@ extension LaneStore {
 
     /// Every quarantined message: id → its information (JSON).
     public func quarantined() throws(LanesError) -> [String: String] {
-        let items = try command(["HGETALL", keys.quarantine], "quarantine list").array ?? []
-        var result: [String: String] = [:]
-        var index = 0
-        while index + 1 < items.count {
-            if let id = items[index].string, let info = items[index + 1].string { result[id] = info }
-            index += 2
-        }
-        return result
+        try hashFields(keys.quarantine, "quarantine list")
     }
 
     /// The raw bytes of a quarantined message, or nil when there is none with `id`.

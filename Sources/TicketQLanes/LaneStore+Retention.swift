@@ -62,15 +62,4 @@ extension LaneStore {
         }
         return result
     }
-
-    func hashFields(_ key: [UInt8], _ operation: String) throws(LanesError) -> [String: String] {
-        let items = try command(["HGETALL", key], operation).array ?? []
-        var fields: [String: String] = [:]
-        var index = 0
-        while index + 1 < items.count {
-            if let name = items[index].string, let value = items[index + 1].string { fields[name] = value }
-            index += 2
-        }
-        return fields
-    }
 }

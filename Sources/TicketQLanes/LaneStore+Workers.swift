@@ -33,15 +33,7 @@ extension LaneStore {
 
     /// The registry: worker id → its JSON record.
     public func workers() throws(LanesError) -> [String: String] {
-        let reply = try command(["HGETALL", keys.key(.workers)], "workers")
-        var result: [String: String] = [:]
-        let items = reply.array ?? []
-        var index = 0
-        while index + 1 < items.count {
-            if let id = items[index].string, let record = items[index + 1].string { result[id] = record }
-            index += 2
-        }
-        return result
+        try hashFields(keys.key(.workers), "workers")
     }
 
     /// The registry split by liveness: entries whose liveness key exists, and how many entries

@@ -233,6 +233,18 @@ public final class LaneStore {
 
     // MARK: Plumbing
 
+    /// Every field of a hash with a text value, by name.
+    func hashFields(_ key: [UInt8], _ operation: String) throws(LanesError) -> [String: String] {
+        let items = try command(["HGETALL", key], operation).array ?? []
+        var fields: [String: String] = [:]
+        var index = 0
+        while index + 1 < items.count {
+            if let name = items[index].string, let value = items[index + 1].string { fields[name] = value }
+            index += 2
+        }
+        return fields
+    }
+
     func command(_ parts: [any RedisArgument], _ operation: String) throws(LanesError) -> RedisReply {
         do {
             return try connection.command(parts.map(\.redisBytes))

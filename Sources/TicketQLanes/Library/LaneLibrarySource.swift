@@ -844,28 +844,23 @@ register('recount_retention', { 'dead', 'deadInfo', 'deadBytes', 'payload', 'qua
   return { dead_bytes, quarantine_bytes, untimed }
 end)
 
--- Records a worker in the registry and sets its liveness key: ARGV = workerId, instance, record,
--- ttlMs. Refuses (0) when another live instance holds the id.
-register('register_worker', { 'alive', 'workers' }, DRAINING, function(ARGV)
+-- Sets a worker's liveness key and registry entry: ARGV = workerId, instance, record, ttlMs.
+-- Refuses (0), writing nothing, when another live instance holds the id.
+local function keep_alive(ARGV)
   local worker, instance, record, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
   local holder = redis.call('GET', K.alive)
   if holder and holder ~= instance then return 0 end
   redis.call('SET', K.alive, instance, 'PX', ttl)
   redis.call('HSET', K.workers, worker, record)
   return 1
-end)
+end
 
--- Refreshes a worker's liveness key and registry entry: ARGV as `register_worker`. Returns 0
--- when the liveness key now belongs to another instance (this process was presumed dead and
--- replaced; it must stop claiming), and writes nothing then.
-register('heartbeat', { 'alive', 'workers' }, DRAINING, function(ARGV)
-  local worker, instance, record, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-  local holder = redis.call('GET', K.alive)
-  if holder and holder ~= instance then return 0 end
-  redis.call('SET', K.alive, instance, 'PX', ttl)
-  redis.call('HSET', K.workers, worker, record)
-  return 1
-end)
+-- Records a worker in the registry (see `keep_alive`).
+register('register_worker', { 'alive', 'workers' }, DRAINING, keep_alive)
+
+-- Refreshes a worker's liveness key and registry entry (see `keep_alive`): 0 when the key now
+-- belongs to another instance (this process was presumed dead and replaced; it must stop claiming).
+register('heartbeat', { 'alive', 'workers' }, DRAINING, keep_alive)
 
 -- Removes a worker from the registry and deletes its liveness key when this instance holds it
 -- (clean shutdown): ARGV = workerId, instance.

@@ -56,8 +56,8 @@ struct ChaosCommand: ParsableCommand {
         default:
             throw ValidationError("give --tickets N, or --fraction F with --duration D")
         }
-        for (value, name) in faultOptions { try DurationOption.check(value, name) }
-        guard faultOptions.contains(where: { $0.value != nil }) || cluster.killWorkerEvery != nil else {
+        for fault in faults { try DurationOption.check(fault.value, fault.option) }
+        guard faults.contains(where: { $0.value != nil }) else {
             throw ValidationError("give at least one fault: --kill-worker-every, --stop-worker-every, --partition-worker-every, --drop-replies-every, --kill-redis-every or --stall-redis-every")
         }
         guard cluster.redis == nil else { throw ValidationError("run chaos needs a local cluster (the harness injects faults into processes it started), not --redis") }
@@ -65,22 +65,19 @@ struct ChaosCommand: ParsableCommand {
         if let capacity, !(capacity > 0) { throw ValidationError("--capacity must be positive") }
     }
 
-    private var faultOptions: [(value: String?, name: String)] {
-        [
-            (stopWorkerEvery, "--stop-worker-every"), (partitionWorkerEvery, "--partition-worker-every"),
-            (dropRepliesEvery, "--drop-replies-every"), (killRedisEvery, "--kill-redis-every"), (stallRedisEvery, "--stall-redis-every"),
+    /// Every fault option with its kind; the flag is `--<kind>-every`.
+    private var faults: [(kind: FaultKind, value: String?, option: String)] {
+        let values: [(FaultKind, String?)] = [
+            (.killWorker, cluster.killWorkerEvery), (.stopWorker, stopWorkerEvery), (.partitionWorker, partitionWorkerEvery),
+            (.dropReplies, dropRepliesEvery), (.killRedis, killRedisEvery), (.stallRedis, stallRedisEvery),
         ]
+        return values.map { kind, value in (kind: kind, value: value, option: "--\(kind.rawValue)-every") }
     }
 
     func run() throws {
         var intervals: [FaultKind: Double] = [:]
-        let named: [(FaultKind, String?, String)] = [
-            (.killWorker, cluster.killWorkerEvery, "--kill-worker-every"), (.stopWorker, stopWorkerEvery, "--stop-worker-every"),
-            (.partitionWorker, partitionWorkerEvery, "--partition-worker-every"), (.dropReplies, dropRepliesEvery, "--drop-replies-every"),
-            (.killRedis, killRedisEvery, "--kill-redis-every"), (.stallRedis, stallRedisEvery, "--stall-redis-every"),
-        ]
-        for (kind, value, name) in named {
-            if let value { intervals[kind] = try LoadDuration.seconds(value, option: name) }
+        for fault in faults {
+            if let value = fault.value { intervals[fault.kind] = try LoadDuration.seconds(value, option: fault.option) }
         }
         let lease = cluster.workerLease ?? ChaosPlan.defaultLeaseSeconds
         let plan = ChaosPlan(intervals: intervals, leaseSeconds: lease)
