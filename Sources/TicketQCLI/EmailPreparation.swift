@@ -5,7 +5,7 @@ import TicketQIntake
 /// quarantine with why, or an answer for a request that holds no message.
 enum EmailPreparation: Sendable {
     /// The message became a triaged ticket.
-    case ticket(PreparedTicket)
+    case ticket(PreparedTicket, raw: [UInt8])
     /// The message cannot become a ticket; it is kept in the quarantine.
     case quarantine(raw: [UInt8], rejection: EmailRejection)
     /// The request held no usable message (e.g. a form without a MIME field): answered as is.

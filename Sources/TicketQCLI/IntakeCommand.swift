@@ -17,10 +17,13 @@ struct IntakeCommand: AsyncParsableCommand {
         abstract: "Serve the HTTP intake: POST /tickets (JSON or JSONL) and POST /inbound/email (raw MIME or a provider's form post).",
         discussion: """
             Answers 202 with the accepted, duplicate and rejected counts (each rejected line with its \
-            number and reason); 400 when nothing in the body could be used; 401 without a valid bearer \
+            number and reason); 422 when a ticket's id was already submitted with different content (a \
+            conflict: the first ticket stands; the rejected line says which); 400 when nothing in the \
+            body could be used; 401 without a valid bearer \
             token; 413 past the body limit; 503 with Retry-After when Redis refuses or cannot be \
             reached. An email's answer lists mime_defects, what its parser recovered from. Email that \
-            cannot become a ticket is quarantined (202 with its quarantine id). Submits of concurrent \
+            cannot become a ticket, or whose ticket id another message already holds, is quarantined \
+            (202 with its quarantine id). Submits of concurrent \
             requests share one Redis batch; each request is answered once its batch is in Redis. \
             Bearer tokens: one per line in --token-file (else $TICKETQ_INTAKE_TOKEN_FILE); without \
             tokens the intake only listens on loopback. The token is checked from the request head: \

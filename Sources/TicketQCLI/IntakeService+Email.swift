@@ -25,8 +25,8 @@ extension IntakeService {
             return response
         case let .quarantine(raw, rejection):
             return await quarantine(raw, rejection)
-        case let .ticket(prepared):
-            return await submit(prepared, now: now)
+        case let .ticket(prepared, raw):
+            return await submit(prepared, raw: raw, now: now)
         }
     }
 
@@ -47,18 +47,27 @@ extension IntakeService {
         guard !raw.isEmpty else { return .answer(.json(400, #"{"error":"empty message"}"#)) }
         do {
             let built = try EmailTicketBuilder(catalog: catalog).ticket(from: raw, now: now)
-            return .ticket(preparer.prepare(built.ticket, mimeDefects: built.email.defects.map(\.rawValue)))
+            return .ticket(preparer.prepare(built.ticket, mimeDefects: built.email.defects.map(\.rawValue)), raw: raw)
         } catch {
             return .quarantine(raw: raw, rejection: error)
         }
     }
 
-    private func submit(_ prepared: PreparedTicket, now: Instant) async -> HTTPResponse {
+    private func submit(_ prepared: PreparedTicket, raw: [UInt8], now: Instant) async -> HTTPResponse {
         let report: SubmitReport
         do {
             report = try await coalescer.submit([prepared], now: now)
         } catch {
             return unavailable("/inbound/email", error)
+        }
+        if report.conflicts > 0 {
+            // Another message already holds this ticket id: keep this one for an operator
+            // rather than drop it.
+            let id = prepared.ticket.id
+            return await quarantine(raw, EmailRejection(
+                "conflict: ticket \"\(id)\" was already submitted from a message with different content",
+                publicReason: "conflict: a different message was already submitted under the same ticket id"
+            ))
         }
         record(report)
         let json = summary(report, endpoint: "/inbound/email", mimeDefects: prepared.mimeDefects)

@@ -31,6 +31,9 @@ extension IntakeService {
         record(report)
         let json = summary(report, endpoint: "/tickets")
         if report.notAccepted > 0 { return .json(503, json, headers: [("Retry-After", "5")]) }
+        // A conflict is the client's mistake about an id, not a malformed line: 422, even when
+        // other lines were accepted (the body counts them; sending them again finds duplicates).
+        if report.conflicts > 0 { return .json(422, json) }
         if report.accepted + report.duplicates == 0 { return .json(400, json) }
         return .json(202, json)
     }
@@ -39,7 +42,8 @@ extension IntakeService {
     func record(_ report: SubmitReport) {
         metrics.recordTickets("accepted", count: report.accepted)
         metrics.recordTickets("duplicate", count: report.duplicates)
-        metrics.recordTickets("rejected", count: report.rejected.count)
+        metrics.recordTickets("rejected", count: report.rejected.count - report.conflicts)
+        metrics.recordTickets("conflict", count: report.conflicts)
         metrics.recordTickets("not_accepted", count: report.notAccepted)
     }
 
@@ -50,6 +54,7 @@ extension IntakeService {
         var object = JSONObjectWriter()
         object.add("accepted", Int64(report.accepted))
         object.add("duplicate", Int64(report.duplicates))
+        object.add("conflict", Int64(report.conflicts))
         let rejected = report.rejected.map { rejection -> String in
             var item = JSONObjectWriter()
             item.add("line", rejection.line.map(Int64.init))

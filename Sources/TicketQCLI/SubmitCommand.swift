@@ -18,7 +18,10 @@ struct SubmitCommand: ParsableCommand {
             standard error with its line number and reason; the valid lines are still enqueued. \
             --format eml FILE…: one raw RFC 5322 message per file; --format mbox FILE…: mailbox files. \
             A message that cannot become a ticket goes to the quarantine (ticketq quarantine) with its \
-            reason; its neighbours are still enqueued. Tickets without a category are triaged. Exit \
+            reason; its neighbours are still enqueued. A ticket whose id was already submitted with the \
+            same content is a duplicate (a retry, not enqueued again); with different content it is a \
+            conflict, rejected with its line and reason while the first ticket stands. Tickets without \
+            a category are triaged. Exit \
             status: 0 all accepted or duplicate; 2 some lines were rejected or messages quarantined; \
             1 Redis did not accept some tickets.
             """
@@ -134,6 +137,7 @@ struct SubmitCommand: ParsableCommand {
             var object = JSONObjectWriter()
             object.add("accepted", Int64(report.accepted))
             object.add("duplicate", Int64(report.duplicates))
+            object.add("conflict", Int64(report.conflicts))
             object.add("rejected", Int64(report.rejected.count))
             object.add("not_accepted", Int64(report.notAccepted))
             object.add("received_in_future", Int64(report.receivedInFuture))
@@ -143,6 +147,7 @@ struct SubmitCommand: ParsableCommand {
             print(object.json)
         } else {
             print("accepted \(report.accepted), duplicate \(report.duplicates), rejected \(report.rejected.count)"
+                + (report.conflicts > 0 ? " (\(report.conflicts) conflicting)" : "")
                 + (format != .jsonl ? ", quarantined \(quarantined)" : "")
                 + (report.notAccepted > 0 ? ", not accepted \(report.notAccepted)" : ""))
         }

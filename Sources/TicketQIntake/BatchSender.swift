@@ -6,11 +6,8 @@ import TicketQLanes
 /// batch overlaps with Redis running the last one. At most two batches wait at a time.
 final class BatchSender: Sendable {
     private struct State {
-        var queue: [[LaneEntry]] = []
-        var accepted = 0
-        var duplicates = 0
-        var notAccepted = 0
-        var refusal: String?
+        var queue: [(batch: [LaneEntry], lines: [Int?])] = []
+        var totals = BatchTotals()
     }
 
     private let state = Mutex(State())
@@ -26,11 +23,11 @@ final class BatchSender: Sendable {
             do { lanes = try makeLanes() } catch { openError = String(describing: error) }
             while true {
                 ready.wait()
-                let next = state.withLock { state -> [LaneEntry]? in
+                let next = state.withLock { state -> (batch: [LaneEntry], lines: [Int?])? in
                     state.queue.isEmpty ? nil : state.queue.removeFirst()
                 }
-                guard let batch = next else { break }  // finished and drained
-                let outcome: Result<[Bool], any Error>
+                guard let (batch, lines) = next else { break }  // finished and drained
+                let outcome: Result<[SubmitVerdict], any Error>
                 if let lanes {
                     outcome = Result { try lanes.submit(batch) }
                 } else {
@@ -38,13 +35,8 @@ final class BatchSender: Sendable {
                 }
                 state.withLock { state in
                     switch outcome {
-                    case let .success(flags):
-                        let accepted = flags.filter { $0 }.count
-                        state.accepted += accepted
-                        state.duplicates += flags.count - accepted
-                    case let .failure(error):
-                        state.notAccepted += batch.count
-                        if state.refusal == nil { state.refusal = String(describing: error) }
+                    case let .success(verdicts): state.totals.count(verdicts, of: batch, lines: lines)
+                    case let .failure(error): state.totals.refuse(batch, because: error)
                     }
                 }
                 available.signal()
@@ -56,17 +48,17 @@ final class BatchSender: Sendable {
     }
 
     /// Queues a batch; waits while two are already waiting.
-    func send(_ batch: [LaneEntry]) {
+    func send(_ batch: [LaneEntry], lines: [Int?]) {
         available.wait()
-        state.withLock { $0.queue.append(batch) }
+        state.withLock { $0.queue.append((batch, lines)) }
         ready.signal()
     }
 
     /// Waits until every queued batch was sent, stops the thread and returns the totals.
-    func finish() -> (accepted: Int, duplicates: Int, notAccepted: Int, refusal: String?) {
+    func finish() -> BatchTotals {
         // One signal more than batches sent: the thread finds the queue empty and ends.
         ready.signal()
         done.wait()
-        return state.withLock { ($0.accepted, $0.duplicates, $0.notAccepted, $0.refusal) }
+        return state.withLock { $0.totals }
     }
 }

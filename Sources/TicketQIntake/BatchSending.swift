@@ -3,10 +3,10 @@ import TicketQLanes
 /// Where a ``TicketSubmitter`` sends its batches: from a thread of its own (``BatchSender``) or
 /// on the submitting thread (``InlineBatchSender``).
 protocol BatchSending {
-    /// Sends (or queues) one batch.
-    func send(_ batch: [LaneEntry])
+    /// Sends (or queues) one batch, whose tickets came from input `lines`.
+    func send(_ batch: [LaneEntry], lines: [Int?])
     /// Waits until every batch was sent and returns the totals.
-    func finish() -> (accepted: Int, duplicates: Int, notAccepted: Int, refusal: String?)
+    func finish() -> BatchTotals
 }
 
 extension BatchSender: BatchSending {}

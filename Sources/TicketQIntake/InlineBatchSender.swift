@@ -4,28 +4,21 @@ import TicketQLanes
 /// example a pooled connection of a Redis executor): no thread and no connection of its own.
 final class InlineBatchSender: BatchSending {
     private let lanes: LaneStore
-    private var accepted = 0
-    private var duplicates = 0
-    private var notAccepted = 0
-    private var refusal: String?
+    private var totals = BatchTotals()
 
     init(lanes: LaneStore) {
         self.lanes = lanes
     }
 
-    func send(_ batch: [LaneEntry]) {
+    func send(_ batch: [LaneEntry], lines: [Int?]) {
         do {
-            let flags = try lanes.submit(batch)
-            let fresh = flags.filter { $0 }.count
-            accepted += fresh
-            duplicates += flags.count - fresh
+            totals.count(try lanes.submit(batch), of: batch, lines: lines)
         } catch {
-            notAccepted += batch.count
-            if refusal == nil { refusal = String(describing: error) }
+            totals.refuse(batch, because: error)
         }
     }
 
-    func finish() -> (accepted: Int, duplicates: Int, notAccepted: Int, refusal: String?) {
-        (accepted, duplicates, notAccepted, refusal)
+    func finish() -> BatchTotals {
+        totals
     }
 }

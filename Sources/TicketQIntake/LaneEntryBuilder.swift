@@ -55,7 +55,7 @@ public struct LaneEntryBuilder {
         let entry = LaneEntry(
             id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,
             promoteAtMillis: plan.promoteAt.map { $0.secondsSinceEpoch * 1000 },
-            enqueuedMillis: enqueuedMillis, payload: queued.encode()
+            enqueuedMillis: enqueuedMillis, contentDigest: ticket.contentDigest, payload: queued.encode()
         )
         return Built(entry: entry, plan: plan, needsReview: decision?.needsReview ?? false)
     }

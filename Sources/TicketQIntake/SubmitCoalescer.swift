@@ -120,6 +120,7 @@ public final class SubmitCoalescer: Sendable {
         var reports = Array(repeating: SubmitReport(), count: waiters.count)
         var entries: [LaneEntry] = []
         var owners: [Int] = []
+        var lines: [Int?] = []
         for (index, waiter) in waiters.enumerated() {
             for prepared in waiter.tickets {
                 let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
@@ -131,6 +132,7 @@ public final class SubmitCoalescer: Sendable {
                     if built.plan.receivedInFuture { reports[index].receivedInFuture += 1 }
                     entries.append(built.entry)
                     owners.append(index)
+                    lines.append(prepared.number)
                 } catch {
                     reports[index].rejected.append(error.at(line: prepared.number))
                 }
@@ -142,9 +144,16 @@ public final class SubmitCoalescer: Sendable {
             let end = min(start + maxBatchTickets, entries.count)
             submits += 1
             do {
-                let flags = try lanes.submit(Array(entries[start..<end]))
-                for (offset, fresh) in flags.enumerated() {
-                    if fresh { reports[owners[start + offset]].accepted += 1 } else { reports[owners[start + offset]].duplicates += 1 }
+                let verdicts = try lanes.submit(Array(entries[start..<end]))
+                for (offset, verdict) in verdicts.enumerated() {
+                    let position = start + offset
+                    switch verdict {
+                    case .accepted: reports[owners[position]].accepted += 1
+                    case .duplicate: reports[owners[position]].duplicates += 1
+                    case .conflict:
+                        reports[owners[position]].conflicts += 1
+                        reports[owners[position]].rejected.append(.conflict(id: entries[position].id, line: lines[position]))
+                    }
                 }
             } catch {
                 for position in start..<end {

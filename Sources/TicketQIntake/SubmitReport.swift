@@ -2,10 +2,14 @@
 public struct SubmitReport: Sendable {
     /// Tickets newly enqueued.
     public var accepted = 0
-    /// Tickets whose id was already seen within the dedupe window (or is still live).
+    /// Tickets whose id was already seen within the dedupe window (or is still live) with the
+    /// same content.
     public var duplicates = 0
-    /// Lines that were not valid tickets, with their line numbers and reasons.
+    /// Lines that were not valid tickets, or whose id holds other content (conflicts), with
+    /// their line numbers and reasons.
     public var rejected: [TicketRejection] = []
+    /// How many of ``rejected`` are conflicts: ids already submitted with other content.
+    public var conflicts = 0
     /// Valid tickets Redis did not accept (it refused writes or became unreachable).
     public var notAccepted = 0
     /// Why Redis refused, when it did.

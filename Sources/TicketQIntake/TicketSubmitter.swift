@@ -15,6 +15,7 @@ public final class TicketSubmitter {
     private let sender: any BatchSending
     private let batchSize: Int
     private var pending: [LaneEntry] = []
+    private var pendingLines: [Int?] = []
     private var finished = false
     /// The report; complete after ``finish()``.
     public private(set) var report = SubmitReport()
@@ -67,7 +68,7 @@ public final class TicketSubmitter {
         guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
         do {
             let ticket = try decoder.decode(line, lineNumber: number)
-            try enqueue(ticket, now: now)
+            try enqueue(ticket, number: number, now: now)
         } catch {
             report.rejected.append(error.at(line: number))
         }
@@ -78,39 +79,39 @@ public final class TicketSubmitter {
     /// ticket intake cannot plan is reported under `number`.
     public func add(_ ticket: Ticket, number: Int, now: Instant, mimeDefects: [String] = []) {
         do {
-            try enqueue(ticket, now: now, mimeDefects: mimeDefects)
+            try enqueue(ticket, number: number, now: now, mimeDefects: mimeDefects)
         } catch {
             report.rejected.append(error.at(line: number))
         }
         if pending.count >= batchSize { flush() }
     }
 
-    private func enqueue(_ ticket: Ticket, now: Instant, mimeDefects: [String] = []) throws(TicketRejection) {
+    private func enqueue(_ ticket: Ticket, number: Int, now: Instant, mimeDefects: [String] = []) throws(TicketRejection) {
         let decision = builder.triage(ticket)
         let enqueued = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
         let built = try builder.build(ticket, decision: decision, now: now, enqueuedMillis: enqueued, mimeDefects: mimeDefects)
         if built.needsReview { report.needsReview += 1 }
         if built.plan.receivedInFuture { report.receivedInFuture += 1 }
         pending.append(built.entry)
+        pendingLines.append(number)
     }
 
     /// Sends what is buffered, waits for every batch and completes the report.
     public func finish() {
         guard !finished else { return }
         finished = true
-        if !pending.isEmpty { sender.send(pending) }
+        if !pending.isEmpty { sender.send(pending, lines: pendingLines) }
         pending = []
-        let totals = sender.finish()
-        report.accepted = totals.accepted
-        report.duplicates = totals.duplicates
-        report.notAccepted = totals.notAccepted
-        report.refusal = totals.refusal
+        pendingLines = []
+        sender.finish().fill(&report)
+        report.rejected.sort { ($0.line ?? .max) < ($1.line ?? .max) }
     }
 
     private func flush() {
         guard !pending.isEmpty else { return }
-        sender.send(pending)
+        sender.send(pending, lines: pendingLines)
         pending = []
+        pendingLines = []
         pending.reserveCapacity(batchSize)
     }
 }

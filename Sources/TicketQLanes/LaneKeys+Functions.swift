@@ -15,6 +15,7 @@ extension LaneKeys {
         case .dead: return key(Slot.dead)
         case .deadInfo: return key(Slot.deadInfo)
         case .dedupe: return key(Slot.dedupe)
+        case .digest: return key(Slot.digest)
         case .promote: return key(Slot.promote)
         case .fence: return key(Slot.fence)
         case .credit: return key(Slot.credit)

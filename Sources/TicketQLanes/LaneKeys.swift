@@ -14,6 +14,7 @@ public struct LaneKeys: Sendable, Hashable {
         case dedupe, promote, fence, credit, wake, workers, highVolume, attempts, deployment, urgentWake
         case suspect, crashes
         case retention, evictions, deadBytes, quarantineAt, quarantineBytes
+        case digest
 
         var suffix: String {
             switch self {
@@ -44,6 +45,7 @@ public struct LaneKeys: Sendable, Hashable {
             case .deadBytes: return "dead:bytes"
             case .quarantineAt: return "quarantine:at"
             case .quarantineBytes: return "quarantine:bytes"
+            case .digest: return "digest"
             }
         }
     }

@@ -23,22 +23,35 @@ public final class LaneStore {
 
     /// Enqueues tickets in one atomic step.
     ///
-    /// - Returns: one flag per entry: true when accepted, false for a duplicate id.
+    /// - Returns: one verdict per entry, in order.
     /// - Throws: ``LanesError`` — e.g. a server error reply `OOM …` or `READONLY …` when Redis
     ///   refuses writes, in which case none of the batch was accepted.
-    public func submit(_ entries: [LaneEntry]) throws(LanesError) -> [Bool] {
+    public func submit(_ entries: [LaneEntry]) throws(LanesError) -> [SubmitVerdict] {
         guard !entries.isEmpty else { return [] }
         var arguments: [[UInt8]] = [bytes(configuration.dedupeWindow.wholeMilliseconds), bytes(entries.count)]
-        arguments.reserveCapacity(2 + entries.count * 6)
+        arguments.reserveCapacity(2 + entries.count * 7)
         for entry in entries {
             arguments.append(Array(entry.id.utf8))
             arguments.append(Array(LaneCode.code(entry.lane).utf8))
             arguments.append(bytes(entry.dueMillis))
             arguments.append(entry.promoteAtMillis.map(bytes) ?? [])
             arguments.append(bytes(entry.enqueuedMillis))
+            arguments.append(Array(entry.contentDigest.utf8))
             arguments.append(entry.payload)
         }
-        return try flags(call(.submit, arguments), count: entries.count, "submit")
+        let reply = try call(.submit, arguments)
+        guard case let .array(items) = reply, items.count == entries.count else {
+            throw .unexpectedReply(operation: "submit", reply: String(describing: reply))
+        }
+        var verdicts: [SubmitVerdict] = []
+        verdicts.reserveCapacity(items.count)
+        for item in items {
+            guard let code = item.int, let verdict = SubmitVerdict(code: code) else {
+                throw .unexpectedReply(operation: "submit", reply: String(describing: reply))
+            }
+            verdicts.append(verdict)
+        }
+        return verdicts
     }
 
     /// Claims up to `batchSize` tickets for `worker`, urgent lane first with the lower tier's floor.

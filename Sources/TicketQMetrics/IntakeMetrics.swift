@@ -20,9 +20,9 @@ public final class IntakeMetrics: Sendable {
     /// The endpoints counted.
     public static let endpoints = ["/tickets", "/inbound/email"]
     /// The status codes counted (others are counted as 500).
-    public static let codes = [202, 400, 401, 405, 413, 415, 500, 503]
+    public static let codes = [202, 400, 401, 405, 413, 415, 422, 500, 503]
     /// What became of tickets and messages.
-    public static let outcomes = ["accepted", "duplicate", "rejected", "quarantined", "not_accepted"]
+    public static let outcomes = ["accepted", "duplicate", "conflict", "rejected", "quarantined", "not_accepted"]
     /// Why connections were refused (`ticketq_intake_connections_refused_total{reason}`).
     public static let refusalReasons = ["max_connections", "max_connections_per_client"]
     /// The connection limits counted when they close a connection (`ticketq_intake_limit_trips_total{limit}`).

@@ -23,7 +23,7 @@ struct DeploymentCommandTests {
         let marker = try OperatorTestContext.object(json.stdout)["deployment"] as? [String: Any]
         #expect(json.status == 1 && marker?["present"] as? Bool == false && marker?["problem"] is String)
         #expect(throws: LanesError.self) {
-            _ = try context.lanes.submit([LaneEntry(id: "f", lane: .standard, dueMillis: 1, promoteAtMillis: nil, enqueuedMillis: 1, payload: [])])
+            _ = try context.lanes.submit([LaneEntry(id: "f", lane: .standard, dueMillis: 1, promoteAtMillis: nil, enqueuedMillis: 1, contentDigest: "", payload: [])])
         }
 
         let plain = try context.run(["deployment", "init"])

@@ -41,7 +41,7 @@ final class OperatorTestContext {
     /// Submits tickets with the given ids to a lane, due in `dueIn` milliseconds (an hour by default).
     func submit(_ ids: [String], lane: Lane = .standard, dueIn: Int64 = 3_600_000, payload: (String) -> [UInt8] = { Array("{\"id\":\"\($0)\"}".utf8) }) throws {
         let now = Self.nowMillis
-        let entries = ids.map { LaneEntry(id: $0, lane: lane, dueMillis: now + dueIn, promoteAtMillis: nil, enqueuedMillis: now, payload: payload($0)) }
+        let entries = ids.map { LaneEntry(id: $0, lane: lane, dueMillis: now + dueIn, promoteAtMillis: nil, enqueuedMillis: now, contentDigest: "", payload: payload($0)) }
         _ = try lanes.submit(entries)
     }
 

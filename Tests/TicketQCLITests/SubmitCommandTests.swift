@@ -1,6 +1,7 @@
 import Foundation
 import TicketQCore
 import TicketQLanes
+import TicketQRedis
 import TicketQTestSupport
 import Testing
 
@@ -52,5 +53,29 @@ struct SubmitCommandTests {
         #expect(output.status == 1, "\(output.stdout) \(output.stderr)")
         #expect(output.stdout.contains("not accepted"))
         #expect(output.stderr.contains("OOM"))
+    }
+
+    @Test func aResubmitWithOtherContentIsAConflictAndTheFirstTicketStands() throws {
+        let context = try OperatorTestContext()
+        let first = context.directory.file("first.jsonl")
+        try [ticket("keep-1"), ticket("keep-2")].joined(separator: "\n").write(to: first, atomically: true, encoding: .utf8)
+        #expect(try context.run(["submit", first.path]).status == 0)
+
+        let changed = ticket("keep-2").replacingOccurrences(of: "Where is my order?", with: "Cancel my order, please.")
+        let second = context.directory.file("second.jsonl")
+        try [ticket("keep-1"), changed, ticket("new-1"), changed].joined(separator: "\n").write(to: second, atomically: true, encoding: .utf8)
+        let output = try context.run(["submit", "--json", second.path])
+        #expect(output.status == 2, "\(output.stderr)")
+        let summary = try OperatorTestContext.object(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(summary["accepted"] as? Int == 1)
+        #expect(summary["duplicate"] as? Int == 1)
+        #expect(summary["conflict"] as? Int == 2)
+        #expect(summary["rejected"] as? Int == 2)
+        #expect(output.stderr.contains(#"line 2: field "id": conflict: ticket "keep-2" was already submitted with different content"#), "\(output.stderr)")
+        #expect(output.stderr.contains(#"line 4: field "id": conflict"#), "\(output.stderr)")
+
+        // The first ticket's text is the one queued.
+        let payload = try #require(try context.lanes.connection.command("HGET", "{ops}:payload", "keep-2").string)
+        #expect(payload.contains("Where is my order?") && !payload.contains("Cancel my order"))
     }
 }

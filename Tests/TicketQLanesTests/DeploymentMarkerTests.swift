@@ -121,6 +121,6 @@ struct DeploymentMarkerTests {
         #expect(try context.store.restoreDedupe([("handled-1", now), ("handled-2", now)]) == 2)
         #expect(try context.store.restoreDedupe([("handled-1", now)]) == 0)
         let flags = try context.store.submit(["handled-1", "handled-2", "new"].map { LaneTestContext.entry($0, .standard, due: due) })
-        #expect(flags == [false, false, true])
+        #expect(flags == [.duplicate, .duplicate, .accepted])
     }
 }

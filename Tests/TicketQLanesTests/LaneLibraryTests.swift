@@ -104,7 +104,7 @@ struct LaneLibraryTests {
         _ = try context.store.reap()
         try context.store.deregister(worker: "w", instance: "i")
         // The drained tickets made room: submits are accepted again.
-        #expect(try context.store.submit([LaneTestContext.entry("late", .standard, due: due)]) == [true])
+        #expect(try context.store.submit([LaneTestContext.entry("late", .standard, due: due)]) == [.accepted])
     }
 
     static func usedMemory(_ connection: RedisConnection) throws -> Int? {

@@ -50,13 +50,13 @@ struct LanePriorityTests {
         let context = try LaneTestContext()
         let due: Int64 = 1_900_000_000_000
         let first = try context.store.submit([LaneTestContext.entry("a", .standard, due: due), LaneTestContext.entry("b", .standard, due: due)])
-        #expect(first == [true, true])
+        #expect(first == [.accepted, .accepted])
         let second = try context.store.submit([LaneTestContext.entry("a", .standard, due: due), LaneTestContext.entry("c", .standard, due: due)])
-        #expect(second == [false, true])
+        #expect(second == [.duplicate, .accepted])
         let batch = try context.store.claim(worker: "w", batchSize: 10)
         _ = try context.store.acknowledge(batch.tickets.map(\.lease))
         // Still inside the dedupe window after completion.
-        #expect(try context.store.submit([LaneTestContext.entry("a", .standard, due: due)]) == [false])
+        #expect(try context.store.submit([LaneTestContext.entry("a", .standard, due: due)]) == [.duplicate])
     }
 
     @Test func snapshotCountsDepthsInFlightAndRetries() throws {

@@ -103,7 +103,7 @@ struct LaneRecoveryTests {
         #expect(shown.payload == Array("payload-p1".utf8))
         #expect(try context.store.deadLetter(id: "nope") == nil)
         // A dead-lettered id is still live: resubmitting it is a duplicate.
-        #expect(try context.store.submit([LaneTestContext.entry("p1", .standard, due: due)]) == [false])
+        #expect(try context.store.submit([LaneTestContext.entry("p1", .standard, due: due)]) == [.duplicate])
         #expect(try context.store.requeueDeadLetters(["p1"]) == 1)
         let again = try #require(try context.store.claim(worker: "w", batchSize: 1).tickets.first)
         #expect(again.lease.id == "p1")

@@ -24,8 +24,12 @@ final class LaneTestContext {
     /// Milliseconds since the epoch now.
     static var nowMillis: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
-    static func entry(_ id: String, _ lane: Lane, due: Int64, promoteAt: Int64? = nil, payload: String? = nil) -> LaneEntry {
-        LaneEntry(id: id, lane: lane, dueMillis: due, promoteAtMillis: promoteAt, enqueuedMillis: nowMillis, payload: Array((payload ?? "payload-\(id)").utf8))
+    static func entry(_ id: String, _ lane: Lane, due: Int64, promoteAt: Int64? = nil, payload: String? = nil, digest: String? = nil) -> LaneEntry {
+        let payload = payload ?? "payload-\(id)"
+        return LaneEntry(
+            id: id, lane: lane, dueMillis: due, promoteAtMillis: promoteAt, enqueuedMillis: nowMillis,
+            contentDigest: digest ?? String(FNV1a64.hash(payload.utf8), radix: 16), payload: Array(payload.utf8)
+        )
     }
 
     deinit {

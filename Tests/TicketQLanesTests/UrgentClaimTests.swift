@@ -14,7 +14,7 @@ struct UrgentClaimTests {
         var entries: [LaneEntry] = []
         for index in 0..<urgent { entries.append(LaneTestContext.entry("u-\(index)", .sameBusinessDay, due: Self.due + Int64(index))) }
         for index in 0..<standard { entries.append(LaneTestContext.entry("s-\(index)", .standard, due: Self.due + Int64(index))) }
-        #expect(try context.store.submit(entries).allSatisfy { $0 })
+        #expect(try context.store.submit(entries).allSatisfy { $0 == .accepted })
     }
 
     private func credit(_ context: LaneTestContext) throws -> String? {

@@ -105,7 +105,7 @@ extension RedisACLBench {
     /// declarations of the library with suspects and retention (a function of an earlier library
     /// takes the keys past its own as extra keys and ignores them).
     static let declaredKeys: [String: [String]] = [
-        "submit": ["deployment", "dedupe", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
+        "submit": ["deployment", "dedupe", "digest", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
         "claim": ["deployment", "retry", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent", "suspect", "crashes"],
         "acknowledge": ["deployment", "lease", "inflight", "payload", "meta", "attempts", "promote", "crashes"],
         "renew": ["deployment", "lease", "inflight"],

@@ -58,8 +58,8 @@ struct RedisACLIntakeTests {
             try await bench.expectRefused(.intake, command)
         }
         var swapped = try #require(RedisACLBench.declaredKeys["submit"])
-        swapped[2] = "payload"
-        try await bench.expectRefused(.intake, try await bench.call("submit", keys: swapped, ["60000", "1", "x", "n", "1", "", "1", "p"]))
+        swapped[3] = "payload"  // in the place of `meta`, which submit reads
+        try await bench.expectRefused(.intake, try await bench.call("submit", keys: swapped, ["60000", "1", "x", "n", "1", "", "1", "d", "p"]))
 
         // The other roles' functions.
         try await bench.expectRefused(.intake, try await bench.call("claim", ["intruder", "10", "30000", "0.25", "all", "0", "inline"]))

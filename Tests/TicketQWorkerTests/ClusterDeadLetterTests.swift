@@ -38,9 +38,9 @@ struct ClusterDeadLetterTests {
         #expect(try await bench.submit(file).output.status == 0)
         let junk = LaneEntry(
             id: "junk-1", lane: .standard, dueMillis: 1_900_000_000_000, promoteAtMillis: nil, enqueuedMillis: 0,
-            payload: Array("{\"not\":\"a ticket payload\"".utf8)
+            contentDigest: "", payload: Array("{\"not\":\"a ticket payload\"".utf8)
         )
-        #expect(try bench.laneStore().submit([junk]) == [true])
+        #expect(try bench.laneStore().submit([junk]) == [.accepted])
 
         let worker = try await bench.startReadyWorker(id: "decoder", store: "a", handler: "acknowledge", concurrency: 8)
         let settled = try await bench.eventually("settled", timeout: .seconds(30)) { bench.outstanding() == 0 }

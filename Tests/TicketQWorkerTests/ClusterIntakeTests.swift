@@ -80,4 +80,41 @@ struct ClusterIntakeTests {
         #expect(notReady)
         #expect(try await HTTPTestClient.offPool { try HTTPTestClient.get(port: port, "/readyz") }.text == "redis is unreachable\n")
     }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aConflictingResubmitIsAnsweredWith422AndAConflictingEmailIsQuarantined() async throws {
+        let bench = try ClusterTestBench()
+        let port = try await startIntake(bench)
+        let original = #"{"id":"c1","brand":"pandorana","received_at":"2026-11-27T15:00:00Z","subject":"Help","body":"I want to cancel my order"}"#
+        let changed = original.replacingOccurrences(of: "cancel", with: "change")
+        #expect(try await post(port, "/tickets", body: Array(original.utf8), contentType: "application/json").status == 202)
+        #expect(try await post(port, "/tickets", body: Array(original.utf8), contentType: "application/json").json["duplicate"] as? Int == 1)
+
+        let fresh = #"{"id":"c2","brand":"pandorana","received_at":"2026-11-27T15:00:00Z","body":"Is my parcel lost?"}"#
+        let conflict = try await post(port, "/tickets", body: Array((fresh + "\n" + changed + "\n").utf8), contentType: "application/x-ndjson")
+        #expect(conflict.status == 422, "\(conflict.json)")
+        #expect(conflict.json["accepted"] as? Int == 1 && conflict.json["conflict"] as? Int == 1, "\(conflict.json)")
+        let rejected = conflict.json["rejected"] as? [[String: Any]] ?? []
+        #expect(rejected.count == 1 && rejected.first?["line"] as? Int == 2 && rejected.first?["field"] as? String == "id", "\(rejected)")
+        #expect((rejected.first?["reason"] as? String)?.hasPrefix("conflict: ticket \"c1\"") == true, "\(rejected)")
+
+        // One Message-ID, two different messages: the second is kept in the quarantine, not dropped.
+        let mail = "From: ann@example.com\r\nTo: care@mejurn.example\r\nSubject: Parcel\r\nMessage-ID: <c-1@example.com>\r\n\r\n"
+        let first = try await post(port, "/inbound/email", body: Array((mail + "My parcel never arrived.\r\n").utf8), contentType: "message/rfc822")
+        #expect(first.status == 202 && first.json["accepted"] as? Int == 1, "\(first.json)")
+        let retried = try await post(port, "/inbound/email", body: Array((mail + "My parcel never arrived.\r\n").utf8), contentType: "message/rfc822")
+        #expect(retried.status == 202 && retried.json["duplicate"] as? Int == 1, "\(retried.json)")
+        let other = try await post(port, "/inbound/email", body: Array((mail + "It arrived broken.\r\n").utf8), contentType: "message/rfc822")
+        #expect(other.status == 202 && (other.json["quarantined"] as? String)?.hasPrefix("q-") == true, "\(other.json)")
+        #expect((other.json["reason"] as? String)?.hasPrefix("conflict:") == true, "\(other.json)")
+
+        let metrics = try await ExpositionSamples.scrape(port: port)
+        #expect(metrics[#"ticketq_intake_tickets_total{outcome="accepted"}"#] == 3)
+        #expect(metrics[#"ticketq_intake_tickets_total{outcome="conflict"}"#] == 1)
+        #expect(metrics[#"ticketq_intake_tickets_total{outcome="quarantined"}"#] == 1)
+        #expect(metrics[#"ticketq_intake_requests_total{endpoint="/tickets",code="422"}"#] == 1)
+        #expect(bench.outstanding() == 3)
+        let listed = try await bench.run(["quarantine", "list", "--redis", bench.server.url])
+        #expect(listed.status == 0 && listed.stdout.contains("conflict"), "\(listed.stdout) \(listed.stderr)")
+    }
 }

@@ -52,7 +52,7 @@ struct WorkerRuntimeTests {
     @Test func undecodablePayloadIsDeadLetteredAtOnce() async throws {
         let bench = try WorkerTestBench()
         let path = bench.databasePath
-        _ = try bench.lanes.submit([LaneEntry(id: "junk", lane: .standard, dueMillis: 1_900_000_000_000, promoteAtMillis: nil, enqueuedMillis: 0, payload: Array("{not a payload".utf8))])
+        _ = try bench.lanes.submit([LaneEntry(id: "junk", lane: .standard, dueMillis: 1_900_000_000_000, promoteAtMillis: nil, enqueuedMillis: 0, contentDigest: "", payload: Array("{not a payload".utf8))])
         try await bench.runWorker(try bench.configuration(), handler: AcknowledgeHandler(catalog: bench.catalog)) {
             try WorkerTestBench.countByStatus(path)["dead"] == 1
         }

@@ -54,11 +54,11 @@ final class WorkerTestBench {
             entries.append(LaneEntry(
                 id: ticket.id, lane: plan.lane, dueMillis: plan.due.secondsSinceEpoch * 1000,
                 promoteAtMillis: plan.promoteAt.map { $0.secondsSinceEpoch * 1000 },
-                enqueuedMillis: queued.enqueuedAtMillis, payload: queued.encode()
+                enqueuedMillis: queued.enqueuedAtMillis, contentDigest: ticket.contentDigest, payload: queued.encode()
             ))
         }
         let accepted = try lanes.submit(entries)
-        precondition(accepted.allSatisfy { $0 })
+        precondition(accepted.allSatisfy { $0 == .accepted })
         return entries.map { ($0.id, $0.lane) }
     }
 

@@ -1,6 +1,6 @@
 extension LaneFunction {
     static let submit = LaneFunction("submit", [
-        .deployment, .dedupe, .meta, .payload, .sameBusinessDay, .extended, .standard, .promote, .wake, .urgentWake,
+        .deployment, .dedupe, .digest, .meta, .payload, .sameBusinessDay, .extended, .standard, .promote, .wake, .urgentWake,
     ])
     static let claim = LaneFunction("claim", [
         .deployment, .retry, .meta, .payload, .sameBusinessDay, .extended, .standard, .credit, .fence, .inflight, .lease,
@@ -35,7 +35,7 @@ extension LaneFunction {
     static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts, .crashes, .deadBytes])
     static let createDeployment = LaneFunction("create_deployment", [
         .deployment, .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
-        .fence, .workers, .attempts, .promote, .suspect,
+        .fence, .workers, .attempts, .promote, .suspect, .digest,
     ])
     static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .dedupe])
     static let status = LaneFunction(

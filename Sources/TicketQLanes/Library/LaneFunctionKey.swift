@@ -5,6 +5,8 @@
 public enum LaneFunctionKey: String, CaseIterable, Sendable {
     case deployment, sameBusinessDay, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
     case dedupe, promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
+    /// The content digest of each id in the dedupe window (tells a conflicting resubmit from a duplicate).
+    case digest
     /// Tickets a worker died holding, claimed one at a time, and how often that happened to each.
     case suspect, crashes
     /// Retention: the limits (``RetentionPolicy``), eviction counts, and what the dead letters

@@ -20,7 +20,7 @@
 -- that kills workers thus takes down only its own deliveries and reaches the delivery limit
 -- alone, while its former batch-mates settle.
 
-local VERSION = 1
+local VERSION = 2
 
 local K = {}
 
@@ -231,17 +231,20 @@ redis.register_function {
 }
 
 -- Enqueues a batch: ARGV = windowMs, n, then per ticket id, laneCode, dueMs, promoteAtMs
--- (empty: none), enqueuedMs, payload. A ticket id seen within the dedupe window, or still live
--- (queued, in flight, retrying or dead-lettered), is a duplicate. Returns one flag per ticket:
--- 1 accepted, 0 duplicate.
-register('submit', { 'deployment', 'dedupe', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard',
+-- (empty: none), enqueuedMs, contentDigest, payload. A ticket id seen within the dedupe window,
+-- or still live (queued, in flight, retrying or dead-lettered), is not enqueued again: it is a
+-- duplicate when its content digest matches the one kept for the id (or none is kept: entries
+-- restored after a recovery carry none), a conflict when it differs. The digests are kept as long
+-- as the dedupe entries, and trimmed with them. Returns one flag per ticket: 1 accepted,
+-- 0 duplicate, 2 conflict.
+register('submit', { 'deployment', 'dedupe', 'digest', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard',
   'promote', 'wake', 'urgentWake' }, FILLING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
   local window = tonumber(ARGV[1])
   local n = tonumber(ARGV[2])
   local ids = {}
-  for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 6] end
+  for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 7] end
   local seen, live = {}, {}
   for i = 1, n, 1000 do
     local last = math.min(i + 999, n)
@@ -250,18 +253,20 @@ register('submit', { 'deployment', 'dedupe', 'meta', 'payload', 'sameBusinessDay
     for j = i, last do seen[j] = scores[j - i + 1]; live[j] = metas[j - i + 1] end
   end
   local out, accepted, in_batch = {}, 0, {}
-  local dedupe, payloads, metas, promote = {}, {}, {}, {}
+  local dedupe, digests, payloads, metas, promote = {}, {}, {}, {}, {}
   local lanes = { s = {}, e = {}, n = {} }
   for i = 1, n do
-    local b = 3 + (i - 1) * 6
-    local id = ids[i]
+    local b = 3 + (i - 1) * 7
+    local id, digest = ids[i], ARGV[b + 5]
     if (seen[i] and tonumber(seen[i]) > now - window) or live[i] or in_batch[id] then
-      out[i] = 0
+      local kept = in_batch[id] or redis.call('HGET', K.digest, id)
+      if kept and kept ~= '' and digest ~= '' and kept ~= digest then out[i] = 2 else out[i] = 0 end
     else
-      in_batch[id] = true
+      in_batch[id] = digest
       local code, due, promote_at, enqueued = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4]
       dedupe[#dedupe + 1] = now; dedupe[#dedupe + 1] = id
-      payloads[#payloads + 1] = id; payloads[#payloads + 1] = ARGV[b + 5]
+      if digest ~= '' then digests[#digests + 1] = id; digests[#digests + 1] = digest end
+      payloads[#payloads + 1] = id; payloads[#payloads + 1] = ARGV[b + 6]
       metas[#metas + 1] = id; metas[#metas + 1] = '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued
       local lane = lanes[code] or lanes.n
       lane[#lane + 1] = due; lane[#lane + 1] = id
@@ -270,9 +275,19 @@ register('submit', { 'deployment', 'dedupe', 'meta', 'payload', 'sameBusinessDay
       accepted = accepted + 1
     end
   end
-  redis.call('ZREMRANGEBYSCORE', K.dedupe, '-inf', '(' .. (now - window))
+  -- Entries past the window leave with their digests, a bounded number per call (at least as
+  -- many as a call adds), so that one call never has a whole day's entries to remove.
+  local expired = redis.call('ZRANGEBYSCORE', K.dedupe, '-inf', '(' .. (now - window), 'LIMIT', 0, 1000 + 2 * n)
+  if #expired > 0 then
+    for i = 1, #expired, 1000 do
+      local last = math.min(i + 999, #expired)
+      redis.call('HDEL', K.digest, unpack(expired, i, last))
+      redis.call('ZREM', K.dedupe, unpack(expired, i, last))
+    end
+  end
   if accepted > 0 then
     bulk('ZADD', K.dedupe, dedupe, 2)
+    if #digests > 0 then bulk('HSET', K.digest, digests, 2) end
     bulk('HSET', K.payload, payloads, 2)
     bulk('HSET', K.meta, metas, 2)
     for code, items in pairs(lanes) do
@@ -649,11 +664,11 @@ end)
 -- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
 -- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
 register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'payload', 'meta',
-  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect' }, FILLING, function(ARGV)
+  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect', 'digest' }, FILLING, function(ARGV)
   local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
   if deployed() then return { 'present' } end
   local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.payload, K.meta, K.inflight, K.lease,
-    K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect)
+    K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect, K.digest)
   if origin == 'initialized' and held > 0 then return { 'holds-data' } end
   if origin == 'adopted' and held == 0 then return { 'empty' } end
   local now = now_ms()

@@ -105,7 +105,7 @@ final class SendConnection: @unchecked Sendable {
     private static func send(_ entries: [LaneEntry], to lanes: LaneStore, sink: SendSink) throws -> [Bool] {
         switch sink {
         case .lanes:
-            return try lanes.submit(entries)
+            return try lanes.submit(entries).map { $0 == .accepted }
         case let .scratchList(key):
             let reply = try lanes.connection.command([Array("RPUSH".utf8), Array(key.utf8)] + entries.map(\.payload))
             guard reply.int != nil else { throw LoadError("RPUSH to \(key) answered \(reply)") }

@@ -1,0 +1,13 @@
+extension TicketRejection {
+    /// The reason a conflicting resubmit gets: its id was taken by a ticket with other content.
+    public static func conflict(id: String, line: Int?) -> TicketRejection {
+        TicketRejection(
+            line: line, field: "id",
+            reason: "conflict: ticket \"\(id)\" was already submitted with different content; the first ticket stands "
+                + "(a retry must send the same content, a new message needs a new id)"
+        )
+    }
+
+    /// Whether this rejection is a conflicting resubmit.
+    public var isConflict: Bool { field == "id" && reason.hasPrefix("conflict:") }
+}
