@@ -38,7 +38,7 @@ struct MimeDefectsMigrationTests {
             try old.execute(Self.versionTwoSchema)
         }
         let store = try OutcomeStore(path: path)
-        #expect(try SchemaMigrator.version(of: store.database) == 3)
+        #expect(try SchemaMigrator.version(of: store.database) == OutcomeStore.migrator.latestVersion)
         let kept = try #require(try store.get(ticketID: "old-1"))
         #expect(kept.mimeDefects.isEmpty)
         #expect(kept.needsReview && kept.fence == 7 && kept.triageModelVersion == "model-1" && kept.lane == .sameBusinessDay)

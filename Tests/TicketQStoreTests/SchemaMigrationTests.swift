@@ -8,7 +8,7 @@ struct SchemaMigrationTests {
         let directory = try TemporaryDirectory()
         let store = try makeStore(in: directory)
         #expect(try SchemaMigrator.version(of: store.database) == OutcomeStore.migrator.latestVersion)
-        #expect(OutcomeStore.migrator.latestVersion == 3)
+        #expect(OutcomeStore.migrator.latestVersion == 4)
         #expect(try store.database.scalarInt64("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'outcome'") == 1)
     }
 

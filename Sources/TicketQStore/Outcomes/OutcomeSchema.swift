@@ -55,6 +55,12 @@ enum OutcomeSchema {
         ALTER TABLE outcome ADD COLUMN mime_defects TEXT;
         """)
 
+    /// Version 4: superseded rows leave `pending_ack` (earlier releases left their entries
+    /// behind; they settled nothing and only grew the table).
+    static let version4 = SchemaMigration(version: 4, summary: "drop the pending acks of superseded rows", sql: """
+        DELETE FROM pending_ack WHERE ticket_id IN (SELECT ticket_id FROM outcome WHERE status = 'superseded');
+        """)
+
     /// Every migration, in order.
-    static let migrations = [version1, version2, version3]
+    static let migrations = [version1, version2, version3, version4]
 }

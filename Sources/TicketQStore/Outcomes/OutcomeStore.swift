@@ -117,17 +117,21 @@ public final class OutcomeStore {
 
     /// Marks the rows of these deliveries `superseded` (their ack was rejected or never
     /// confirmed), each only if its fence still matches, in one transaction. Returns how many
-    /// rows changed; count them.
+    /// rows changed; count them. A superseded row's ack is settled: it leaves the pending acks.
     @discardableResult
     public func markSuperseded(_ deliveries: [FencedTicket]) throws -> Int {
         guard !deliveries.isEmpty else { return 0 }
         return try database.immediateTransaction {
             var changed = 0
             for delivery in deliveries {
-                changed += try database.run(
+                let marked = try database.run(
                     "UPDATE outcome SET status = 'superseded' WHERE ticket_id = ?1 AND fence = ?2 AND status <> 'superseded'",
                     [.text(delivery.ticketID), .integer(delivery.fence)]
                 )
+                if marked > 0 {
+                    try database.run("DELETE FROM pending_ack WHERE ticket_id = ?1", [.text(delivery.ticketID)])
+                }
+                changed += marked
             }
             return changed
         }
@@ -137,7 +141,7 @@ public final class OutcomeStore {
     /// ``markSuperseded(_:)``, which cannot supersede a row a newer delivery wrote.
     @discardableResult
     public func markSuperseded(ticketIDs: [String]) throws -> Int {
-        try updateEach(ticketIDs, sql: "UPDATE outcome SET status = 'superseded' WHERE ticket_id = ?1 AND status <> 'superseded'")
+        try markSuperseded(try ticketIDs.compactMap { id in try get(ticketID: id).map { FencedTicket(ticketID: id, fence: $0.fence) } })
     }
 
     // MARK: Reading

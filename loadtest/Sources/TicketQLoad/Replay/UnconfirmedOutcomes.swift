@@ -11,7 +11,7 @@ public enum UnconfirmedOutcomes {
         storePaths.reduce(0) { total, path in
             guard FileManager.default.fileExists(atPath: path), let database = try? SQLiteDatabase(path: path, mode: .readOnly),
                   let rows = try? database.scalarInt64(
-                      // A superseded row can keep its pending_ack entry: nothing is left to confirm.
+                      // Stores of releases before schema version 4 kept superseded rows' pending acks: nothing is left to confirm there.
                       "SELECT count(*) FROM pending_ack JOIN outcome USING (ticket_id) WHERE outcome.status <> 'superseded'"
                   ) else { return total }
             return total + Int(rows)
