@@ -10,7 +10,7 @@ struct MigrateCommand: ParsableCommand {
         discussion: """
             Loads this release's `ticketq` Redis function library (FUNCTION LOAD), replacing a library of \
             another version, and brings stored data up to what this release reads (retention's byte \
-            counts and limits), saying what it did. Workers and intake only call the library: a release \
+            counts and limits, delivery counts of tickets in flight), saying what it did. Workers and intake only call the library: a release \
             whose library is not loaded refuses to start (exit 78) and names this command. Run it with a \
             Redis user allowed to load functions (the shipped ACL's `admin`), after upgrading the binaries \
             and before starting the new workers. Safe to run again at any time: a second run changes nothing.
@@ -25,6 +25,11 @@ struct MigrateCommand: ParsableCommand {
         do {
             print("\(target): \(try lanes.installLibrary())")
             if let record = try lanes.deployment() {
+                let adjusted = try lanes.countDeliveriesOnEnd()
+                if adjusted > 0 {
+                    print("deployment \(record.id): \(adjusted) tickets in flight had their delivery counted at the claim; "
+                        + "counted now when the delivery ends")
+                }
                 // Retention keeps byte counts and times that releases before it did not write.
                 let counts = try lanes.recountRetention()
                 if try !lanes.hasRetentionPolicy() {

@@ -22,7 +22,7 @@ struct LaneFunctionACLTests {
         "lead_collector": ["worker"], "resign_collector": ["worker"], "enforce_retention": ["worker"],
         "status": ["worker", "operator"],
         "requeue_dead": ["operator"], "purge_dead": ["operator"], "release_quarantined": ["operator"], "record_high_volume": ["operator"],
-        "create_deployment": [], "restore_dedupe": [], "recount_retention": [],
+        "create_deployment": [], "restore_dedupe": [], "recount_retention": [], "count_deliveries_on_end": [],
     ]
 
     /// Calls a user may start although it is not a caller, because it holds every key the
@@ -31,8 +31,9 @@ struct LaneFunctionACLTests {
     /// quarantine`, `operator promote`. The others run: retention needs the
     /// same permissions (the worker evicts dead letters and quarantined messages, intake evicts
     /// quarantined messages), `operator` adds dedupe entries through `submit` anyway, and a
-    /// recount only recomputes the byte counts.
+    /// recount only recomputes the byte counts, and the conversion of delivery counts runs once.
     static let beyondRole: Set<String> = [
+        "worker count_deliveries_on_end",
         "intake promote", "intake restore_dedupe", "worker quarantine", "operator promote",
         "intake release_quarantined", "worker requeue_dead", "worker purge_dead", "worker release_quarantined",
         "worker recount_retention", "operator restore_dedupe", "operator recount_retention",

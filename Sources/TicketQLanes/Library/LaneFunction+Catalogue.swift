@@ -12,19 +12,21 @@ extension LaneFunction {
     static let deadLetter = LaneFunction(
         "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .crashes, .payload, .deadBytes, .journal]
     )
-    static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry])
+    static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry, .attempts])
     static let release = LaneFunction("release", [
-        .deployment, .lease, .inflight, .meta, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .lease, .inflight, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
         .suspect, .crashes,
     ])
     static let renew = LaneFunction("renew", [.deployment, .lease, .inflight])
     static let reap = LaneFunction("reap", [
         .deployment, .inflight, .lease, .meta, .workers, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
-        .suspect, .crashes,
+        .suspect, .crashes, .attempts,
     ])
     static let requeueWorker = LaneFunction("requeue_worker", [
         .deployment, .inflight, .lease, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake, .suspect, .crashes,
+        .attempts,
     ])
+    static let countDeliveriesOnEnd = LaneFunction("count_deliveries_on_end", [.deployment, .inflight, .attempts])
     static let promote = LaneFunction("promote", [
         .deployment, .promote, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
     ])
@@ -63,7 +65,7 @@ extension LaneFunction {
     static let all: [LaneFunction] = [
         submit, claim, acknowledge, deadLetter, retry, release, renew, reap, requeueWorker, promote, requeueDead,
         purgeDead, createDeployment, restoreDedupe, status, recordHighVolume, quarantine, releaseQuarantined,
-        enforceRetention, recountRetention,
+        enforceRetention, recountRetention, countDeliveriesOnEnd,
         registerWorker, heartbeat, deregisterWorker, leadCollector, resignCollector,
     ]
 }

@@ -167,11 +167,13 @@ local function enqueue_again(id, m)
   end
 end
 -- Takes a ticket from a lease back to be claimed again; `crashed`: its worker died holding it.
+-- The delivery that ended counts (see `claim` on attempts).
 local function requeue(id, crashed)
   redis.call('ZREM', K.inflight, id)
   redis.call('HDEL', K.lease, id)
   local m = parse_meta(redis.call('HGET', K.meta, id))
   if m then
+    redis.call('HINCRBY', K.attempts, id, 1)
     if crashed then redis.call('HINCRBY', K.crashes, id, 1) end
     enqueue_again(id, m)
   end
@@ -319,8 +321,10 @@ end)
 -- Retries whose backoff is over go back to their lanes first. The same-business-day lane wins,
 -- except that while the lower tier (extended and standard, merged earliest deadline first) is not
 -- empty it earns `lowerStep` credit per urgent claim and takes the next claim whenever a whole
--- credit is available — a guaranteed minimum share. Each claimed ticket gets a fencing token, a
--- lease in the in-flight set and one more delivery attempt. Returns `{nowMs, suspectsWaiting,
+-- credit is available — a guaranteed minimum share. Each claimed ticket gets a fencing token and
+-- a lease in the in-flight set. Its delivery count is the deliveries that ended before (K.attempts,
+-- written only when one ends without settling: a retry, an expired lease, a dead worker; absent
+-- for the many tickets delivered once) plus this one, so a first delivery writes no count. Returns `{nowMs, suspectsWaiting,
 -- {ticket}…}`, each
 -- ticket `{id, token, attempts, laneCode, dueMs, crashes}` (crashes: deliveries that ended with
 -- the worker's death); the caller then fetches payloads and meta with
@@ -413,6 +417,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   local last = redis.call('INCRBY', K.fence, #picked)
   local first = last - #picked + 1
   local inflight, leases = {}, {}
+  local prior = redis.call('HMGET', K.attempts, unpack(picked))
   for i, id in ipairs(picked) do
     local token = first + i - 1
     inflight[#inflight + 1] = now + lease
@@ -421,7 +426,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
     -- Formatted as an integer: Lua would write a token of 15 digits or more (as a recovery
     -- issues) in exponent notation, and the lease would match nothing.
     leases[#leases + 1] = string.format('%d|%s', token, worker)
-    local ticket = { id, token, redis.call('HINCRBY', K.attempts, id, 1), codes[i], dues[i], crashes[i] or 0 }
+    local ticket = { id, token, tonumber(prior[i] or '0') + 1, codes[i], dues[i], crashes[i] or 0 }
     if inline then
       ticket[7] = redis.call('HGET', K.payload, id)
       ticket[8] = redis.call('HGET', K.meta, id)
@@ -498,20 +503,21 @@ register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 
 end)
 
 -- Schedules a retry: ARGV = id, token, delayMs. Returns 1 when the lease was still held.
-register('retry', { 'deployment', 'lease', 'inflight', 'retry' }, DRAINING, function(ARGV)
+register('retry', { 'deployment', 'lease', 'inflight', 'retry', 'attempts' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local id, token, delay = ARGV[1], ARGV[2], tonumber(ARGV[3])
   local lease = redis.call('HGET', K.lease, id)
   if not lease or token_of(lease) ~= token then return 0 end
   redis.call('ZREM', K.inflight, id)
   redis.call('HDEL', K.lease, id)
+  redis.call('HINCRBY', K.attempts, id, 1)
   redis.call('ZADD', K.retry, now_ms() + delay, id)
   return 1
 end)
 
 -- Hands tickets back to their lanes without counting the attempt (graceful shutdown, a store
 -- that cannot commit): ARGV = n, then id, token pairs. Returns one flag per ticket.
-register('release', { 'deployment', 'lease', 'inflight', 'meta', 'attempts', 'sameBusinessDay', 'extended', 'standard',
+register('release', { 'deployment', 'lease', 'inflight', 'meta', 'sameBusinessDay', 'extended', 'standard',
   'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local accepted, flags = fenced(ARGV, 2, tonumber(ARGV[1]))
@@ -519,10 +525,7 @@ register('release', { 'deployment', 'lease', 'inflight', 'meta', 'attempts', 'sa
     redis.call('ZREM', K.inflight, id)
     redis.call('HDEL', K.lease, id)
     local m = parse_meta(redis.call('HGET', K.meta, id))
-    if m then
-      if tonumber(redis.call('HINCRBY', K.attempts, id, -1)) < 0 then redis.call('HSET', K.attempts, id, 0) end
-      enqueue_again(id, m)
-    end
+    if m then enqueue_again(id, m) end
   end
   if #accepted > 0 then wake(#accepted) end
   return flags
@@ -550,7 +553,7 @@ end)
 -- Dead workers leave the registry.
 -- Returns `{expiredCount, orphanedCount, {deadWorkerId…}}`.
 register('reap', { 'deployment', 'inflight', 'lease', 'meta', 'workers', 'sameBusinessDay', 'extended', 'standard',
-  'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
+  'wake', 'urgentWake', 'suspect', 'crashes', 'attempts' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
   local dead, dead_list = {}, {}
@@ -582,7 +585,7 @@ end)
 -- Returns the in-flight tickets of one worker id to be claimed again, as suspects (a worker
 -- restarted under the same id requeues its previous life's tickets): ARGV = workerId. Returns the count.
 register('requeue_worker', { 'deployment', 'inflight', 'lease', 'meta', 'sameBusinessDay', 'extended', 'standard',
-  'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
+  'wake', 'urgentWake', 'suspect', 'crashes', 'attempts' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local worker = ARGV[1]
   local all = redis.call('HGETALL', K.lease)
@@ -667,6 +670,26 @@ register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'a
   return #ids
 end)
 
+-- Library version 2 counts a delivery when it ends without settling (see `claim`); earlier
+-- versions counted it when it began. The tickets in flight when a deployment moves to version 2
+-- were counted at their claim, so their counts go back by one — once: the marker's
+-- `deliveries_counted` field says it was done. Returns how many tickets were adjusted (0 when
+-- done before).
+local function count_deliveries_on_end()
+  if redis.call('HGET', K.deployment, 'deliveries_counted') == 'on_end' then return 0 end
+  local ids = redis.call('ZRANGE', K.inflight, 0, -1)
+  for _, id in ipairs(ids) do
+    if tonumber(redis.call('HINCRBY', K.attempts, id, -1)) <= 0 then redis.call('HDEL', K.attempts, id) end
+  end
+  redis.call('HSET', K.deployment, 'deliveries_counted', 'on_end')
+  return #ids
+end
+
+register('count_deliveries_on_end', { 'deployment', 'inflight', 'attempts' }, DRAINING, function()
+  if not deployed() then return no_deployment() end
+  return count_deliveries_on_end()
+end)
+
 -- Writes the deployment marker: ARGV = mode (`initialized`, `adopted` or `recovered`), id,
 -- release. Writes nothing when a marker exists (`{'present'}`), when a new deployment would start
 -- on this namespace's existing data (`{'holds-data'}`), or when there is no data to adopt
@@ -692,6 +715,8 @@ register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'st
   redis.call('HSET', K.deployment, 'schema', '1')
   redis.call('HSET', K.deployment, 'id', id, 'created_at', string.format('%d', now),
     'origin', origin, 'fence_base', string.format('%d', base), 'written_by', release)
+  -- Adopted data was written by a release that counted deliveries at the claim.
+  count_deliveries_on_end()
   return { 'created' }
 end)
 
