@@ -44,8 +44,11 @@ extension DLQCommand {
                     var object = JSONObjectWriter()
                     object.add("id", letter.id)
                     object.add("dead_at", UTCTimestamp.format(milliseconds: letter.deadAtMillis))
-                    let info = Info(json: letter.infoJSON)
-                    if info.node != nil { object.addRaw("info", letter.infoJSON) } else { object.add("info", letter.infoJSON) }
+                    if (try? DeadLetterInfo(json: letter.infoJSON)) != nil {
+                        object.addRaw("info", letter.infoJSON)
+                    } else {
+                        object.add("info", letter.infoJSON)
+                    }
                     output.writeLine(object.json)
                 }
                 output.flush()
@@ -56,12 +59,20 @@ extension DLQCommand {
                 return
             }
             let rows = letters.map { letter in
-                let info = Info(json: letter.infoJSON)
-                return [
-                    TerminalText.sanitized(letter.id), UTCTimestamp.format(milliseconds: letter.deadAtMillis),
-                    TerminalText.truncated(info.reason ?? "-", to: 40), info.attempts ?? "-",
-                    TerminalText.truncated(info.lastError ?? "-", to: width),
-                ]
+                let info = Result { () throws(StoredRecordError) in try DeadLetterInfo(json: letter.infoJSON) }
+                switch info {
+                case let .success(info):
+                    return [
+                        TerminalText.sanitized(letter.id), UTCTimestamp.format(milliseconds: letter.deadAtMillis),
+                        TerminalText.truncated(info.reason, to: 40), info.attempts.map(String.init) ?? "-",
+                        TerminalText.truncated(info.lastError ?? "-", to: width),
+                    ]
+                case let .failure(error):
+                    return [
+                        TerminalText.sanitized(letter.id), UTCTimestamp.format(milliseconds: letter.deadAtMillis),
+                        "-", "-", TerminalText.truncated("unreadable: \(error.problem)", to: width),
+                    ]
+                }
             }
             print(TextTable.render(header: ["id", "dead at (UTC)", "reason", "attempts", "last error"], rows: rows))
             if letters.count == limit { print("(first \(limit) shown; use --limit for more)") }

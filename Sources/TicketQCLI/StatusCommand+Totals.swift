@@ -1,21 +1,19 @@
 import TicketQConfig
 import TicketQCore
+import TicketQLanes
 
 extension StatusCommand.Report {
-    /// The counters every worker reports in its registry entry, in display order. They are the
-    /// registry's view of the same events the workers' Prometheus counters count since each
-    /// process started.
-    static let totalFields = ["done", "dead", "retried", "duplicates", "superseded", "released"]
-
-    /// Each counter summed over the live workers (a field a record lacks counts as 0).
+    // The counters every worker reports in its registry entry (``WorkerRegistryRecord/Totals``)
+    // are the registry's view of the same events the workers' Prometheus counters count since
+    // each process started.
+    /// Each counter summed over the live workers (a record that cannot be read counts as 0).
     var totals: [(name: String, value: Int64)] {
-        Self.totalFields.map { name in
-            let sum = workers.reduce(Int64(0)) { partial, worker in
-                guard let entry = worker.fields.first(where: { $0.key == name }), case let .integer(value) = entry.value else { return partial }
-                return partial + value
-            }
-            return (name, sum)
+        var sums = WorkerRegistryRecord.Totals().named.map { (name: $0.name, value: Int64(0)) }
+        for worker in workers {
+            guard let record = try? WorkerRegistryRecord(json: worker.rawJSON) else { continue }
+            for (index, total) in record.totals.named.enumerated() { sums[index].value += Int64(total.value) }
         }
+        return sums
     }
 
     /// `totals (live workers, since each started): done 10, dead 1, …`.

@@ -51,7 +51,20 @@ extension StatusCommand {
                 let milliseconds = abs(number) < 100_000_000_000 ? number * 1000 : number
                 return UTCTimestamp.format(milliseconds: milliseconds)
             }
-            return TerminalText.truncated(DLQCommand.Info.display(value), to: 40)
+            return TerminalText.truncated(Self.display(value), to: 40)
+        }
+
+        /// A scalar as plain text; anything else as compact JSON-like text.
+        static func display(_ node: ConfigNode) -> String {
+            switch node {
+            case .null: return "null"
+            case let .bool(flag): return flag ? "true" : "false"
+            case let .integer(value): return String(value)
+            case let .number(value): return String(value)
+            case let .string(text, _): return text
+            case let .array(items): return "[" + items.map(display).joined(separator: ", ") + "]"
+            case let .object(entries): return "{" + entries.map { "\($0.key): \(display($0.value))" }.joined(separator: ", ") + "}"
+            }
         }
 
         private static func isTimeKey(_ key: String) -> Bool {

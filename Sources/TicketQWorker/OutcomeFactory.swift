@@ -48,13 +48,8 @@ enum OutcomeFactory {
         )
     }
 
-    /// The JSON object stored with a dead letter in Redis.
+    /// The record stored with a dead letter in Redis.
     static func deadInfo(reason: String, attempts: Int, lastError: String?, worker: String) -> String {
-        var object = JSONObjectWriter()
-        object.add("reason", reason)
-        object.add("attempts", Int64(attempts))
-        object.add("last_error", lastError)
-        object.add("worker", worker)
-        return object.json
+        DeadLetterInfo(reason: reason, attempts: attempts, lastError: lastError, worker: worker).json
     }
 }

@@ -264,28 +264,20 @@ public final class WorkerRuntime: Service, Sendable {
 
     func registryRecord() -> String {
         let totals = counters.snapshot
-        var object = JSONObjectWriter()
-        object.add("id", configuration.workerID)
-        object.add("host", hostName)
-        object.add("pid", Int64(getpid()))
-        object.add("started", RFC3339.formatUTC(Instant(secondsSinceEpoch: startedAtMillis / 1000)))
-        object.add("last_seen", RFC3339.formatUTC(Instant(secondsSinceEpoch: DeliveryProcessor.nowMillis / 1000)))
-        object.add("processed", Int64(totals.done + totals.dead))
-        object.add("done", Int64(totals.done))
-        object.add("dead", Int64(totals.dead))
-        object.add("retried", Int64(totals.retried))
-        object.add("duplicates", Int64(totals.duplicates))
-        object.add("superseded", Int64(totals.superseded))
-        object.add("released", Int64(totals.released))
-        object.add("collector", isCollector.load(ordering: .relaxed))
-        object.add("in_flight", Int64(tracker.count))
-        // "ok", or the SQLite error of the outcome store's failing commits (shown by `ticketq status`).
-        object.add("store", storeHealth.failure?.kind.sqliteName ?? "ok")
-        object.add("concurrency", Int64(configuration.concurrency))
-        object.add("urgent_slots", Int64(configuration.urgentSlots))
-        object.add("handler", handler.name)
-        for (key, value) in registryExtras.sorted(by: { $0.key < $1.key }) { object.add(key, value) }
-        return object.json
+        return WorkerRegistryRecord(
+            id: configuration.workerID, host: hostName, pid: Int(getpid()),
+            started: RFC3339.formatUTC(Instant(secondsSinceEpoch: startedAtMillis / 1000)),
+            lastSeen: RFC3339.formatUTC(Instant(secondsSinceEpoch: DeliveryProcessor.nowMillis / 1000)),
+            totals: WorkerRegistryRecord.Totals(
+                done: totals.done, dead: totals.dead, retried: totals.retried, duplicates: totals.duplicates,
+                superseded: totals.superseded, released: totals.released
+            ),
+            collector: isCollector.load(ordering: .relaxed), inFlight: tracker.count,
+            // "ok", or the SQLite error of the outcome store's failing commits (shown by `ticketq status`).
+            store: storeHealth.failure?.kind.sqliteName ?? "ok",
+            concurrency: configuration.concurrency, urgentSlots: configuration.urgentSlots, handler: handler.name,
+            extras: registryExtras
+        ).json
     }
 
     /// Closes the connections. Waits for the store's writer thread at most the settle allowance,

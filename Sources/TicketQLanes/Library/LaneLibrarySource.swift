@@ -456,9 +456,11 @@ register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 
     redis.call('HDEL', K.lease, unpack(accepted))
     redis.call('HDEL', K.payload, unpack(accepted))
     redis.call('HDEL', K.meta, unpack(accepted))
-    redis.call('HDEL', K.attempts, unpack(accepted))
-    redis.call('ZREM', K.promote, unpack(accepted))
-    redis.call('HDEL', K.crashes, unpack(accepted))
+    -- Delivery counts, promotion times and crash counts exist for few tickets, often none: an
+    -- empty structure is not handed every id.
+    if redis.call('HLEN', K.attempts) > 0 then redis.call('HDEL', K.attempts, unpack(accepted)) end
+    if redis.call('ZCARD', K.promote) > 0 then redis.call('ZREM', K.promote, unpack(accepted)) end
+    if redis.call('HLEN', K.crashes) > 0 then redis.call('HDEL', K.crashes, unpack(accepted)) end
   end
   journal(ARGV, 2 + 2 * tonumber(ARGV[1]), entries)
   return flags

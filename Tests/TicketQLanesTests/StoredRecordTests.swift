@@ -1,0 +1,61 @@
+import Testing
+import TicketQLanes
+
+/// The records Redis keeps as JSON decode from what the writer wrote, from what the release before
+/// versioning wrote, and refuse what they cannot read with the field named.
+@Suite struct StoredRecordTests {
+    @Test func deadLetterInfoRoundTripsAndReadsTheEarlierFormat() throws {
+        let info = DeadLetterInfo(reason: "delivery_limit", attempts: 5, lastError: "timeout \"upstream\"", worker: "w-1")
+        #expect(info.json == #"{"v":1,"reason":"delivery_limit","attempts":5,"last_error":"timeout \"upstream\"","worker":"w-1"}"#)
+        #expect(try DeadLetterInfo(json: info.json) == info)
+
+        // As the worker wrote it before the version field.
+        let earlier = try DeadLetterInfo(json: #"{"reason":"crashed_worker","attempts":3,"last_error":null,"worker":"w-2"}"#)
+        #expect(earlier == DeadLetterInfo(reason: "crashed_worker", attempts: 3, lastError: nil, worker: "w-2"))
+        #expect(earlier.version == 1)
+    }
+
+    @Test func deadLetterInfoNamesWhatItCannotRead() {
+        #expect(throws: StoredRecordError(record: "dead-letter info", problem: "field \"reason\" is missing")) {
+            try DeadLetterInfo(json: #"{"v":1,"attempts":2}"#)
+        }
+        #expect(throws: StoredRecordError(record: "dead-letter info", problem: "field \"attempts\" is of the wrong type")) {
+            try DeadLetterInfo(json: #"{"reason":"x","attempts":"two"}"#)
+        }
+        #expect(throws: StoredRecordError(record: "dead-letter info", problem: "not a JSON object")) {
+            try DeadLetterInfo(json: "reason=x")
+        }
+        #expect(throws: StoredRecordError(
+            record: "dead-letter info", problem: "version 2 is newer than this release reads (1); upgrade ticketq"
+        )) {
+            try DeadLetterInfo(json: #"{"v":2,"reason":"x"}"#)
+        }
+    }
+
+    @Test func workerRegistryRecordRoundTripsWithItsExtras() throws {
+        let record = WorkerRegistryRecord(
+            id: "w-1", host: "node-7", pid: 4242, started: "2026-12-07T05:00:00Z", lastSeen: "2026-12-07T05:01:00Z",
+            totals: .init(done: 10, dead: 1, retried: 2, duplicates: 0, superseded: 3, released: 4), collector: true,
+            inFlight: 12, store: "ok", concurrency: 512, urgentSlots: 32, handler: "acknowledge",
+            extras: ["metrics_addr": "127.0.0.1:9464"]
+        )
+        let json = record.json
+        #expect(json.hasPrefix(#"{"v":1,"id":"w-1","host":"node-7","pid":4242,"#))
+        #expect(json.contains(#""processed":11,"#) && json.hasSuffix(#""metrics_addr":"127.0.0.1:9464"}"#))
+        #expect(try WorkerRegistryRecord(json: json) == record)
+    }
+
+    @Test func workerRegistryRecordReadsTheEarlierFormat() throws {
+        // As the worker wrote it before the version field.
+        let earlier = try WorkerRegistryRecord(json: """
+            {"id":"w-9","host":"h","pid":7,"started":"2026-12-06T10:00:00Z","last_seen":"2026-12-06T10:00:05Z","processed":5,\
+            "done":4,"dead":1,"retried":0,"duplicates":0,"superseded":0,"released":2,"collector":false,"in_flight":0,\
+            "store":"SQLITE_FULL","concurrency":64,"urgent_slots":8,"handler":"simulate","metrics_addr":"127.0.0.1:1"}
+            """)
+        #expect(earlier.version == 1 && earlier.totals.done == 4 && earlier.totals.released == 2)
+        #expect(earlier.store == "SQLITE_FULL" && earlier.extras == ["metrics_addr": "127.0.0.1:1"])
+        #expect(throws: StoredRecordError(record: "worker registry record", problem: "field \"id\" is missing")) {
+            try WorkerRegistryRecord(json: #"{"pid":7}"#)
+        }
+    }
+}
