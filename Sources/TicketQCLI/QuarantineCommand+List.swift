@@ -27,19 +27,9 @@ extension QuarantineCommand {
                 Diagnostics.error(RedisOptions.explain(error, url: lanes.connection.url))
                 throw ExitStatus.failure
             }
-            let rows = entries.map { id, info -> (id: String, info: String, fields: [String: String]) in
-                var fields: [String: String] = [:]
-                if let node = try? ConfigNode.parseJSON(Data(info.utf8)), case let .object(pairs) = node {
-                    for pair in pairs {
-                        switch pair.value {
-                        case let .string(text, _): fields[pair.key] = text
-                        case let .integer(value): fields[pair.key] = String(value)
-                        default: break
-                        }
-                    }
-                }
-                return (id, info, fields)
-            }.sorted { ($0.fields["quarantined_at"] ?? "", $0.id) < ($1.fields["quarantined_at"] ?? "", $1.id) }
+            let rows = entries.map { id, json -> (id: String, info: String, record: Result<QuarantineInfo, StoredRecordError>) in
+                (id, json, Result { () throws(StoredRecordError) in try QuarantineInfo(json: json) })
+            }.sorted { (($0.record.success?.quarantinedAt) ?? "", $0.id) < (($1.record.success?.quarantinedAt) ?? "", $1.id) }
             if json {
                 for row in rows { print("{\"id\":\(JSONObjectWriter.quote(row.id)),\"info\":\(row.info)}") }
                 return
@@ -48,8 +38,13 @@ extension QuarantineCommand {
             print(TextTable.render(
                 header: ["id", "quarantined (UTC)", "bytes", "source", "reason"],
                 rows: rows.map { row in
-                    [row.id, row.fields["quarantined_at"] ?? "-", row.fields["bytes"] ?? "-",
-                     TerminalText.sanitized(row.fields["source"] ?? "-"), TerminalText.sanitized(String((row.fields["reason"] ?? "-").prefix(100)))]
+                    switch row.record {
+                    case let .success(info):
+                        return [row.id, info.quarantinedAt ?? "-", info.bytes.map(String.init) ?? "-",
+                                TerminalText.sanitized(info.source ?? "-"), TerminalText.sanitized(String(info.reason.prefix(100)))]
+                    case let .failure(error):
+                        return [row.id, "-", "-", "-", TerminalText.sanitized("unreadable: \(error.problem)")]
+                    }
                 }
             ))
         }

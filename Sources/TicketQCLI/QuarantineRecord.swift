@@ -16,11 +16,10 @@ enum QuarantineRecord {
     /// quarantine's byte limit. Older messages the retention limits evict are named on stderr.
     static func store(_ raw: [UInt8], source: String, reason: String, in lanes: LaneStore) throws(LanesError) -> String? {
         let id = id(of: raw)
-        var info = JSONObjectWriter()
-        info.add("reason", reason)
-        info.add("source", source)
-        info.add("quarantined_at", RFC3339.formatUTC(Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))))
-        info.add("bytes", Int64(raw.count))
+        let info = QuarantineInfo(
+            reason: reason, source: source,
+            quarantinedAt: RFC3339.formatUTC(Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))), bytes: raw.count
+        )
         let admission = try lanes.quarantine(id: id, infoJSON: info.json, raw: raw)
         for eviction in admission.evicted { Diagnostics.note("quarantine: \(eviction)") }
         return admission.stored ? id : nil

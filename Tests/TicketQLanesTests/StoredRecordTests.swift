@@ -59,3 +59,17 @@ import TicketQLanes
         }
     }
 }
+
+extension StoredRecordTests {
+    @Test func quarantineInfoRoundTripsAndReadsTheEarlierFormat() throws {
+        let info = QuarantineInfo(reason: "no text", source: "POST /inbound/email", quarantinedAt: "2026-12-07T05:00:00Z", bytes: 42)
+        #expect(info.json == #"{"v":1,"reason":"no text","source":"POST /inbound/email","quarantined_at":"2026-12-07T05:00:00Z","bytes":42}"#)
+        #expect(try QuarantineInfo(json: info.json) == info)
+        // As intake wrote it before the version field.
+        let earlier = try QuarantineInfo(json: #"{"reason":"unknown brand","source":"mail.mbox","quarantined_at":"2026-12-06T10:00:00Z","bytes":7}"#)
+        #expect(earlier == QuarantineInfo(reason: "unknown brand", source: "mail.mbox", quarantinedAt: "2026-12-06T10:00:00Z", bytes: 7))
+        #expect(throws: StoredRecordError(record: "quarantine record", problem: "field \"bytes\" is of the wrong type")) {
+            try QuarantineInfo(json: #"{"reason":"x","bytes":"many"}"#)
+        }
+    }
+}
