@@ -13,10 +13,10 @@ struct ClusterDrainTests {
         let (file, ids) = try bench.writeTickets(120)
         #expect(try await bench.submit(file).output.status == 0)
         let worker = try await bench.startReadyWorker(
-            id: "drainer", store: "a", handler: "simulate:fixed=500ms", concurrency: 4, extra: ["--grace", "10"]
+            id: "drainer", store: "a", handler: "simulate:fixed=500ms", concurrency: 4, extra: ["--grace", "10", "--urgent-slots", "0"]
         )
-        // 120 tickets, 4 at a time, half a second each: about 15 s of work, so the signal lands
-        // mid-run however busy the machine is.
+        // 120 tickets, 4 at a time (no urgent slots on top), half a second each: about 15 s of
+        // work, so the signal lands mid-run however busy the machine is.
         let busy = try await bench.eventually("drainer busy", timeout: .seconds(30)) {
             (bench.countByStatus("a")["done"] ?? 0) >= 4 && (bench.snapshot()?.inFlight ?? 0) > 0
         }

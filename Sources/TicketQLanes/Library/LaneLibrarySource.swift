@@ -263,25 +263,33 @@ register('submit', { 'deployment', 'dedupe', 'digest', 'meta', 'payload', 'sameB
     local metas = redis.call('HMGET', K.meta, unpack(ids, i, last))
     for j = i, last do seen[j] = scores[j - i + 1]; live[j] = metas[j - i + 1] end
   end
+  -- The hot loop keeps its own counts (Lua's `#` searches the table each time) and hands Redis
+  -- strings (a number is formatted anew for every element it is passed as).
   local out, accepted, in_batch = {}, 0, {}
   local dedupe, digests, payloads, metas, promote = {}, {}, {}, {}, {}
+  local nd, ng, np = 0, 0, 0
   local lanes = { s = {}, e = {}, n = {} }
+  local lane_counts = { s = 0, e = 0, n = 0 }
+  local now_text, oldest = tostring(now), now - window
   for i = 1, n do
     local b = 3 + (i - 1) * 7
     local id, digest = ids[i], ARGV[b + 5]
-    if (seen[i] and tonumber(seen[i]) > now - window) or live[i] or in_batch[id] then
+    if (seen[i] and tonumber(seen[i]) > oldest) or live[i] or in_batch[id] then
       local kept = in_batch[id] or redis.call('HGET', K.digest, id)
       if kept and kept ~= '' and digest ~= '' and kept ~= digest then out[i] = 2 else out[i] = 0 end
     else
       in_batch[id] = digest
       local code, due, promote_at, enqueued = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4]
-      dedupe[#dedupe + 1] = now; dedupe[#dedupe + 1] = id
-      if digest ~= '' then digests[#digests + 1] = id; digests[#digests + 1] = digest end
-      payloads[#payloads + 1] = id; payloads[#payloads + 1] = ARGV[b + 6]
-      metas[#metas + 1] = id; metas[#metas + 1] = '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued
-      local lane = lanes[code] or lanes.n
-      lane[#lane + 1] = due; lane[#lane + 1] = id
-      if promote_at ~= '' and code ~= 's' then promote[#promote + 1] = promote_at; promote[#promote + 1] = id end
+      dedupe[nd + 1] = now_text; dedupe[nd + 2] = id
+      payloads[nd + 1] = id; payloads[nd + 2] = ARGV[b + 6]
+      metas[nd + 1] = id; metas[nd + 2] = '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued
+      nd = nd + 2
+      if digest ~= '' then digests[ng + 1] = id; digests[ng + 2] = digest; ng = ng + 2 end
+      if not lanes[code] then code = 'n' end
+      local lane, count = lanes[code], lane_counts[code]
+      lane[count + 1] = due; lane[count + 2] = id
+      lane_counts[code] = count + 2
+      if promote_at ~= '' and code ~= 's' then promote[np + 1] = promote_at; promote[np + 2] = id; np = np + 2 end
       out[i] = 1
       accepted = accepted + 1
     end
@@ -298,13 +306,13 @@ register('submit', { 'deployment', 'dedupe', 'digest', 'meta', 'payload', 'sameB
   end
   if accepted > 0 then
     bulk('ZADD', K.dedupe, dedupe, 2)
-    if #digests > 0 then bulk('HSET', K.digest, digests, 2) end
+    if ng > 0 then bulk('HSET', K.digest, digests, 2) end
     bulk('HSET', K.payload, payloads, 2)
     bulk('HSET', K.meta, metas, 2)
     for code, items in pairs(lanes) do
-      if #items > 0 then bulk('ZADD', lane_key(code), items, 2) end
+      if lane_counts[code] > 0 then bulk('ZADD', lane_key(code), items, 2) end
     end
-    if #promote > 0 then bulk('ZADD', K.promote, promote, 2) end
+    if np > 0 then bulk('ZADD', K.promote, promote, 2) end
     wake(accepted)
   end
   return out
@@ -418,14 +426,15 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   local first = last - #picked + 1
   local inflight, leases = {}, {}
   local prior = redis.call('HMGET', K.attempts, unpack(picked))
+  local deadline = tostring(now + lease)
   for i, id in ipairs(picked) do
     local token = first + i - 1
-    inflight[#inflight + 1] = now + lease
-    inflight[#inflight + 1] = id
-    leases[#leases + 1] = id
+    inflight[2 * i - 1] = deadline
+    inflight[2 * i] = id
+    leases[2 * i - 1] = id
     -- Formatted as an integer: Lua would write a token of 15 digits or more (as a recovery
     -- issues) in exponent notation, and the lease would match nothing.
-    leases[#leases + 1] = string.format('%d|%s', token, worker)
+    leases[2 * i] = string.format('%d|%s', token, worker)
     local ticket = { id, token, tonumber(prior[i] or '0') + 1, codes[i], dues[i], crashes[i] or 0 }
     if inline then
       ticket[7] = redis.call('HGET', K.payload, id)
