@@ -321,13 +321,12 @@ end)
 -- except that while the lower tier (extended and standard, merged earliest deadline first) is not
 -- empty it earns `lowerStep` credit per urgent claim and takes the next claim whenever a whole
 -- credit is available — a guaranteed minimum share. Each claimed ticket gets a fencing token and
--- a lease in the in-flight set. Its delivery count is the deliveries that ended before (K.attempts,
--- written only when one ends without settling: a retry, an expired lease, a dead worker; absent
--- for the many tickets delivered once) plus this one, so a first delivery writes no count. Returns `{nowMs, suspectsWaiting,
--- {ticket}…}`, each
--- ticket `{id, token, attempts, laneCode, dueMs, crashes}` (crashes: deliveries that ended with
--- the worker's death); the caller then fetches payloads and meta with
--- plain HMGETs, far cheaper than passing them through Lua. With fetch `inline` (the urgent
+-- a lease in the in-flight set. Its delivery count is the deliveries that ended before
+-- (K.attempts, written only when one ends without settling: a retry, an expired lease, a dead
+-- worker; absent for the many tickets delivered once) plus this one, so a first delivery writes
+-- no count. Returns `{nowMs, suspectsWaiting, {ticket}…}`, each ticket `{id, token, attempts,
+-- laneCode, dueMs, crashes}` (crashes: deliveries that ended with the worker's death); the caller
+-- then fetches payloads and meta with plain HMGETs, far cheaper than passing them through Lua. With fetch `inline` (the urgent
 -- claimer's few tickets, where a round trip costs more than the copy), each ticket also carries
 -- its payload and meta.
 register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard', 'credit',
@@ -642,7 +641,7 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
       redis.call('HDEL', K.deadInfo, id)
       local m = parse_meta(redis.call('HGET', K.meta, id))
       if m then
-        redis.call('HSET', K.attempts, id, 0)
+        redis.call('HDEL', K.attempts, id)
         redis.call('HDEL', K.crashes, id)
         redis.call('ZADD', lane_key(m.code), m.due, id)
         moved = moved + 1
