@@ -5,8 +5,9 @@
 #
 # The previous release (the pinned commit below, or --from) is checked out from this repository's
 # history and built (--previous-binary: one built already). On a private redis-server it creates a
-# deployment and leaves it as an upgrade finds one: dead letters, tickets retrying, tickets in the hands of a worker killed with
-# -9 (some handled, their outcomes in its SQLite store), tickets queued and a quarantined email.
+# deployment and leaves it as an upgrade finds one: dead letters, tickets retrying, tickets in the
+# hands of a worker killed with -9 (some handled, their outcomes in its SQLite store), tickets
+# queued and a quarantined email.
 # Then this release (--binary, default the release build):
 #   - refuses to run a worker before the upgrade (exit 78, naming `ticketq migrate`);
 #   - migrates, twice (the second run changes nothing);
