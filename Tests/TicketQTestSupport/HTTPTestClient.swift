@@ -48,14 +48,19 @@ public final class HTTPTestClient {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
+        let reason = String(cString: strerror(errno))
         guard connected == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
+            // No close here: an initializer that throws once every property is set still runs
+            // `deinit`, which closes the socket. Closing it twice would close whatever another
+            // thread was given the same descriptor number in between (a Redis connection of a
+            // test running alongside, which then failed with EBADF).
             throw Failure(description: "connect(\(host):\(port)): \(reason)")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
 
     /// One-shot `GET` on a new connection.
     public static func get(port: Int, _ path: String) throws -> Response {
