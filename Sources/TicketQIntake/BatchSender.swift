@@ -7,7 +7,7 @@ import TicketQLanes
 final class BatchSender: Sendable {
     private struct State {
         var queue: [(batch: [LaneEntry], lines: [Int?])] = []
-        var totals = BatchTotals()
+        var totals = SubmitReport()
     }
 
     private let state = Mutex(State())
@@ -36,7 +36,7 @@ final class BatchSender: Sendable {
                 state.withLock { state in
                     switch outcome {
                     case let .success(verdicts): state.totals.count(verdicts, of: batch, lines: lines)
-                    case let .failure(error): state.totals.refuse(batch, because: error)
+                    case let .failure(error): state.totals.refuse(batch.count, because: error)
                     }
                 }
                 available.signal()
@@ -55,7 +55,7 @@ final class BatchSender: Sendable {
     }
 
     /// Waits until every queued batch was sent, stops the thread and returns the totals.
-    func finish() -> BatchTotals {
+    func finish() -> SubmitReport {
         // One signal more than batches sent: the thread finds the queue empty and ends.
         ready.signal()
         done.wait()

@@ -5,8 +5,8 @@ import TicketQLanes
 protocol BatchSending {
     /// Sends (or queues) one batch, whose tickets came from input `lines`.
     func send(_ batch: [LaneEntry], lines: [Int?])
-    /// Waits until every batch was sent and returns the totals.
-    func finish() -> BatchTotals
+    /// Waits until every batch was sent and returns what Redis made of them.
+    func finish() -> SubmitReport
 }
 
 extension BatchSender: BatchSending {}

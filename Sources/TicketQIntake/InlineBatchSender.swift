@@ -4,7 +4,7 @@ import TicketQLanes
 /// example a pooled connection of a Redis executor): no thread and no connection of its own.
 final class InlineBatchSender: BatchSending {
     private let lanes: LaneStore
-    private var totals = BatchTotals()
+    private var totals = SubmitReport()
 
     init(lanes: LaneStore) {
         self.lanes = lanes
@@ -14,11 +14,11 @@ final class InlineBatchSender: BatchSending {
         do {
             totals.count(try lanes.submit(batch), of: batch, lines: lines)
         } catch {
-            totals.refuse(batch, because: error)
+            totals.refuse(batch.count, because: error)
         }
     }
 
-    func finish() -> BatchTotals {
+    func finish() -> SubmitReport {
         totals
     }
 }

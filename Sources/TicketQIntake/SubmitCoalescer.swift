@@ -147,19 +147,10 @@ public final class SubmitCoalescer: Sendable {
                 let verdicts = try lanes.submit(Array(entries[start..<end]))
                 for (offset, verdict) in verdicts.enumerated() {
                     let position = start + offset
-                    switch verdict {
-                    case .accepted: reports[owners[position]].accepted += 1
-                    case .duplicate: reports[owners[position]].duplicates += 1
-                    case .conflict:
-                        reports[owners[position]].conflicts += 1
-                        reports[owners[position]].rejected.append(.conflict(id: entries[position].id, line: lines[position]))
-                    }
+                    reports[owners[position]].count(verdict, id: entries[position].id, line: lines[position])
                 }
             } catch {
-                for position in start..<end {
-                    reports[owners[position]].notAccepted += 1
-                    if reports[owners[position]].refusal == nil { reports[owners[position]].refusal = String(describing: error) }
-                }
+                for position in start..<end { reports[owners[position]].refuse(1, because: error) }
             }
             start = end
         }

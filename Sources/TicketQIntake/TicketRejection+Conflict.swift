@@ -7,7 +7,4 @@ extension TicketRejection {
                 + "(a retry must send the same content, a new message needs a new id)"
         )
     }
-
-    /// Whether this rejection is a conflicting resubmit.
-    public var isConflict: Bool { field == "id" && reason.hasPrefix("conflict:") }
 }

@@ -103,7 +103,13 @@ public final class TicketSubmitter {
         if !pending.isEmpty { sender.send(pending, lines: pendingLines) }
         pending = []
         pendingLines = []
-        sender.finish().fill(&report)
+        let totals = sender.finish()
+        report.accepted = totals.accepted
+        report.duplicates = totals.duplicates
+        report.conflicts = totals.conflicts
+        report.rejected += totals.rejected
+        report.notAccepted = totals.notAccepted
+        report.refusal = totals.refusal
         report.rejected.sort { ($0.line ?? .max) < ($1.line ?? .max) }
     }
 

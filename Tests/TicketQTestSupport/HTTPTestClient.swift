@@ -48,13 +48,13 @@ public final class HTTPTestClient {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        let reason = String(cString: strerror(errno))
+        let connectError = errno
         guard connected == 0 else {
             // No close here: an initializer that throws once every property is set still runs
             // `deinit`, which closes the socket. Closing it twice would close whatever another
             // thread was given the same descriptor number in between (a Redis connection of a
             // test running alongside, which then failed with EBADF).
-            throw Failure(description: "connect(\(host):\(port)): \(reason)")
+            throw Failure(description: "connect(\(host):\(port)): \(String(cString: strerror(connectError)))")
         }
     }
 
