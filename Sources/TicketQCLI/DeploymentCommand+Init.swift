@@ -33,6 +33,8 @@ extension DeploymentCommand {
                 // A new deployment starts with its limits written down; an existing one keeps its own
                 // unless limits are given.
                 if case .created = result {
+                    // Adopted tickets may be in the layout of a release before ticket records.
+                    if adopt { _ = try lanes.moveToTicketRecords() }
                     try lanes.setRetentionPolicy(try retention.applied(to: .defaults))
                 } else if !retention.isEmpty, case .markerPresent = result {
                     try lanes.setRetentionPolicy(try retention.applied(to: try lanes.retentionPolicy()))

@@ -10,7 +10,9 @@ struct MigrateCommand: ParsableCommand {
         discussion: """
             Loads this release's `ticketq` Redis function library (FUNCTION LOAD), replacing a library of \
             another version, and brings stored data up to what this release reads (retention's byte \
-            counts and limits, delivery counts of tickets in flight), saying what it did. Workers and intake only call the library: a release \
+            counts and limits, delivery counts of tickets in flight, tickets kept in the payload and meta \
+            hashes of releases before ticket records), saying what it did. Tickets move in batches, each \
+            ticket whole in one atomic call, so a run stopped part-way is finished by running it again. Workers and intake only call the library: a release \
             whose library is not loaded refuses to start (exit 78) and names this command. Run it with a \
             Redis user allowed to load functions (the shipped ACL's `admin`), after upgrading the binaries \
             and before starting the new workers. Safe to run again at any time: a second run changes nothing.
@@ -25,6 +27,10 @@ struct MigrateCommand: ParsableCommand {
         do {
             print("\(target): \(try lanes.installLibrary())")
             if let record = try lanes.deployment() {
+                let moved = try lanes.moveToTicketRecords()
+                if moved > 0 {
+                    print("deployment \(record.id): \(moved) tickets moved from the payload and meta hashes into ticket records")
+                }
                 let adjusted = try lanes.countDeliveriesOnEnd()
                 if adjusted > 0 {
                     print("deployment \(record.id): \(adjusted) tickets in flight had their delivery counted at the claim; "

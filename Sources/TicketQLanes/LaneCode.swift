@@ -18,4 +18,13 @@ enum LaneCode {
         default: return nil
         }
     }
+
+    static func lane(byte: UInt8) -> Lane? {
+        switch byte {
+        case UInt8(ascii: "s"): return .sameBusinessDay
+        case UInt8(ascii: "e"): return .extended
+        case UInt8(ascii: "n"): return .standard
+        default: return nil
+        }
+    }
 }

@@ -7,6 +7,7 @@ extension LaneKeys {
         case .sameBusinessDay: return key(Slot.sameBusinessDay)
         case .extended: return key(Slot.extended)
         case .standard: return key(Slot.standard)
+        case .ticket: return key(Slot.ticket)
         case .payload: return key(Slot.payload)
         case .meta: return key(Slot.meta)
         case .inflight: return key(Slot.inflight)

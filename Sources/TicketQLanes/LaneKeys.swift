@@ -15,12 +15,14 @@ public struct LaneKeys: Sendable, Hashable {
         case suspect, crashes
         case retention, evictions, deadBytes, quarantineAt, quarantineBytes
         case digest
+        case ticket
 
         var suffix: String {
             switch self {
             case .sameBusinessDay: return "lane:same_business_day"
             case .extended: return "lane:extended"
             case .standard: return "lane:standard"
+            // Library version 2 and earlier; read only by the move to ticket records.
             case .payload: return "payload"
             case .meta: return "meta"
             case .inflight: return "inflight"
@@ -46,6 +48,7 @@ public struct LaneKeys: Sendable, Hashable {
             case .quarantineAt: return "quarantine:at"
             case .quarantineBytes: return "quarantine:bytes"
             case .digest: return "digest"
+            case .ticket: return "ticket"
             }
         }
     }

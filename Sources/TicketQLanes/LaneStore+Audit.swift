@@ -27,7 +27,8 @@ extension LaneStore {
             let chunk = Array(ids[start..<min(ids.count, start + Self.auditChunk)])
             let members: [[UInt8]] = chunk.map { Array($0.utf8) }
             var commands: [[[UInt8]]] = []
-            commands.append([Array("HMGET".utf8), keys.key(.meta)] + members)
+            // Whether a record exists, not the record: an audit walks every accepted id.
+            for member in members { commands.append([Array("HEXISTS".utf8), keys.key(.ticket), member]) }
             for slot: LaneKeys.Slot in [.inflight, .retry, .dead] {
                 commands.append([Array("ZMSCORE".utf8), keys.key(slot)] + members)
             }
@@ -42,7 +43,9 @@ extension LaneStore {
             for reply in replies {
                 if case let .error(serverError) = reply { throw .redis(.server(serverError)) }
             }
-            let (meta, inFlight, retry, dead) = (replies[0].array ?? [], replies[1].array ?? [], replies[2].array ?? [], replies[3].array ?? [])
+            let live = replies.prefix(chunk.count).map { $0.int == 1 }
+            let sets = replies.dropFirst(chunk.count).map { $0.array ?? [] }
+            let (inFlight, retry, dead) = (sets[0], sets[1], sets[2])
             for position in chunk.indices {
                 if dead[safe: position]?.string != nil {
                     states.append(.deadLettered)
@@ -50,7 +53,7 @@ extension LaneStore {
                     states.append(.inFlight)
                 } else if retry[safe: position]?.string != nil {
                     states.append(.retrying)
-                } else if meta[safe: position]?.string != nil {
+                } else if live[position] {
                     states.append(.queued)
                 } else {
                     states.append(.gone)

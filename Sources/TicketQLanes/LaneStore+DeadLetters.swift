@@ -26,7 +26,13 @@ extension LaneStore {
     public func deadLetter(id: String) throws(LanesError) -> DeadLetter? {
         guard let score = try command(["ZSCORE", keys.key(.dead), id], "dlq show").string.flatMap(Double.init) else { return nil }
         let info = try command(["HGET", keys.key(.deadInfo), id], "dlq show").string ?? "{}"
-        let payload = try command(["HGET", keys.key(.payload), id], "dlq show").bytes
+        let stored = try command(["HGET", keys.key(.ticket), id], "dlq show").bytes
+        let payload: [UInt8]?
+        do {
+            payload = try stored.map { bytes throws(StoredRecordError) in try TicketRecord(decoding: bytes).payload }
+        } catch {
+            throw .unexpectedReply(operation: "dlq show", reply: "\(error)")
+        }
         return DeadLetter(id: id, deadAtMillis: Int64(score), infoJSON: info, payload: payload)
     }
 

@@ -25,7 +25,7 @@ extension LaneStore {
     /// an earlier release or of a partial data loss.
     public func holdsLaneData() throws(LanesError) -> Bool {
         let slots: [LaneKeys.Slot] = [
-            .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe, .fence,
+            .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe, .fence,
             .workers, .attempts, .promote, .suspect, .digest,
         ]
         return (try command(["EXISTS"] + slots.map { keys.key($0) }, "deployment").int ?? 0) > 0

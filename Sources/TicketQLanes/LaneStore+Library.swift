@@ -29,11 +29,15 @@ extension LaneStore {
         return .replaced(previousVersion: previous)
     }
 
-    /// Throws ``LanesError/libraryNotLoaded(function:)`` unless Redis holds this build's library version.
+    /// Throws ``LanesError/libraryNotLoaded(function:)`` unless Redis holds this build's library
+    /// version, and ``LanesError/migrationNeeded`` while a deployment keeps its tickets in an
+    /// earlier release's layout.
     public func requireLibrary() throws(LanesError) {
         guard try installedLibraryVersion() == LaneLibrary.version else {
             throw .libraryNotLoaded(function: String(decoding: LaneFunction.status.registeredName, as: UTF8.self))
         }
+        let marker = try command(["HMGET", keys.deployment, "schema", DeploymentRecord.ticketRecordsField], "deployment").array ?? []
+        if marker.first?.isNull == false, marker.dropFirst().first?.string != "1" { throw .migrationNeeded }
     }
 
     private func load(replace: Bool) throws(LanesError) {
@@ -86,6 +90,7 @@ extension LaneStore {
 
     private static func laneError(_ serverError: RedisServerError, function: LaneFunction) -> LanesError {
         if serverError.code == LanesError.deploymentMissingCode { return .deploymentMissing }
+        if serverError.code == LanesError.migrationNeededCode { return .migrationNeeded }
         if isFunctionNotFound(serverError) {
             return .libraryNotLoaded(function: String(decoding: function.registeredName, as: UTF8.self))
         }

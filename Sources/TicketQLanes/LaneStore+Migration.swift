@@ -11,4 +11,22 @@ extension LaneStore {
         guard let adjusted = reply.int else { throw .unexpectedReply(operation: "count_deliveries_on_end", reply: "\(reply)") }
         return Int(adjusted)
     }
+
+    /// Moves tickets kept in the layout of library version 2 and earlier (a payload hash and a
+    /// meta hash) into ``TicketRecord``s, `batch` per call, until none is left; then marks the
+    /// deployment so that this release's functions write to it. Each ticket moves whole in one
+    /// atomic call, so a crash part-way leaves a state a rerun carries on from.
+    ///
+    /// - Returns: how many tickets were moved (0 when the deployment keeps records already).
+    public func moveToTicketRecords(batch: Int = 1000) throws(LanesError) -> Int {
+        var moved = 0
+        while true {
+            let reply = try call(.moveToTicketRecords, [bytes(max(1, batch))])
+            guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
+                throw .unexpectedReply(operation: "move_to_ticket_records", reply: "\(reply)")
+            }
+            moved += Int(count)
+            if left == 0 { return moved }
+        }
+    }
 }

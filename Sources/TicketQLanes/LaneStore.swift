@@ -29,15 +29,17 @@ public final class LaneStore {
     public func submit(_ entries: [LaneEntry]) throws(LanesError) -> [SubmitVerdict] {
         guard !entries.isEmpty else { return [] }
         var arguments: [[UInt8]] = [bytes(configuration.dedupeWindow.wholeMilliseconds), bytes(entries.count)]
-        arguments.reserveCapacity(2 + entries.count * 7)
+        arguments.reserveCapacity(2 + entries.count * 6)
         for entry in entries {
             arguments.append(Array(entry.id.utf8))
             arguments.append(Array(LaneCode.code(entry.lane).utf8))
             arguments.append(bytes(entry.dueMillis))
             arguments.append(entry.promoteAtMillis.map(bytes) ?? [])
-            arguments.append(bytes(entry.enqueuedMillis))
             arguments.append(Array(entry.contentDigest.utf8))
-            arguments.append(entry.payload)
+            arguments.append(TicketRecord(
+                lane: entry.lane, intakeLane: entry.lane, promoted: false, dueMillis: entry.dueMillis,
+                enqueuedMillis: entry.enqueuedMillis, payload: entry.payload
+            ).encoded())
         }
         let reply = try call(.submit, arguments)
         guard case let .array(items) = reply, items.count == entries.count else {
@@ -60,33 +62,27 @@ public final class LaneStore {
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ] + scope.arguments)
-        let fields = scope.fetchesInline ? 8 : 6
+        let fields = scope.fetchesInline ? 7 : 6
         guard let items = reply.array, items.count >= 2, let now = items[0].int, let waiting = items[1].int,
               items.dropFirst(2).allSatisfy({ ($0.array?.count ?? 0) >= fields })
         else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
         let claimed = items.dropFirst(2).map { $0.array ?? [] }
         let count = claimed.count
         guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: [], suspectsWaiting: Int(waiting)) }
-        let payloads: [RedisReply]
-        let metas: [RedisReply]
+        let records: [RedisReply]
         if scope.fetchesInline {
-            payloads = claimed.map { $0[6] }
-            metas = claimed.map { $0[7] }
+            records = claimed.map { $0[6] }
         } else {
             var ids: [[UInt8]] = []
             ids.reserveCapacity(count)
             for ticket in claimed { ids.append(ticket[0].bytes ?? []) }
-            let fetched: [RedisReply]
+            let fetched: RedisReply
             do {
-                fetched = try connection.pipeline([
-                    [Array("HMGET".utf8), keys.key(.payload)] + ids,
-                    [Array("HMGET".utf8), keys.key(.meta)] + ids,
-                ])
+                fetched = try connection.command([Array("HMGET".utf8), keys.key(.ticket)] + ids)
             } catch {
                 throw .redis(error)
             }
-            payloads = fetched[0].array ?? []
-            metas = fetched[1].array ?? []
+            records = fetched.array ?? []
         }
         var tickets: [ClaimedTicket] = []
         tickets.reserveCapacity(count)
@@ -95,12 +91,12 @@ public final class LaneStore {
                   let lane = ticket[3].string.flatMap(LaneCode.lane),
                   let due = ticket[4].string.flatMap(Double.init).map({ Int64($0) }), let crashes = ticket[5].int
             else { throw .unexpectedReply(operation: "claim", reply: "\(ticket)") }
-            let meta = LaneMeta(metas[safe: position]?.bytes)
+            // A record that is missing or unreadable leaves the payload nil: the worker dead-letters it.
+            let record = records[safe: position]?.bytes.flatMap { try? TicketRecord(decoding: $0) }
             tickets.append(ClaimedTicket(
                 lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,
-                intakeLane: meta?.intakeLane ?? lane, promoted: meta?.promoted ?? false, dueMillis: due,
-                enqueuedMillis: meta?.enqueuedMillis ?? 0, payload: payloads[safe: position]?.bytes,
-                crashedDeliveries: Int(crashes)
+                intakeLane: record?.intakeLane ?? lane, promoted: record?.promoted ?? false, dueMillis: due,
+                enqueuedMillis: record?.enqueuedMillis ?? 0, payload: record?.payload, crashedDeliveries: Int(crashes)
             ))
         }
         // Urgent first, then the lower tier earliest deadline first, as the tickets were chosen.

@@ -16,6 +16,12 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
     case libraryNotLoaded(function: String)
     /// A retention policy exists but cannot be read.
     case retentionUnreadable(RetentionPolicyError)
+    /// The deployment keeps its tickets in the layout of an earlier release; `ticketq migrate`
+    /// converts them, and nothing is written until it has.
+    case migrationNeeded
+
+    /// The server error code the lane functions answer with when the tickets are in an earlier layout.
+    static let migrationNeededCode = "TQMIGRATE"
 
     /// The server error code the lane scripts answer with when the marker is missing.
     static let deploymentMissingCode = "TQNODEPLOYMENT"
@@ -27,6 +33,9 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
         case .deploymentMissing: return DeploymentAdvice.missingMarker
         case let .deploymentUnreadable(error): return error.description
         case let .retentionUnreadable(error): return error.description
+        case .migrationNeeded:
+            return "the deployment keeps its tickets in the layout of an earlier release (a payload hash and a meta hash); "
+                + "run `ticketq migrate` (as a Redis user allowed to load functions) to move them into ticket records"
         case let .libraryNotLoaded(function):
             return "Redis has no function \(function): this release needs version \(LaneLibrary.version) of the "
                 + "\(LaneLibrary.name) function library; run `ticketq migrate` (as a Redis user allowed to load functions) "

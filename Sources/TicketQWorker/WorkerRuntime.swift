@@ -126,8 +126,10 @@ public final class WorkerRuntime: Service, Sendable {
             do {
                 try await runtime.lanes { store in try store.requireLibrary() }
             } catch let error as LanesError {
-                guard case .libraryNotLoaded = error else { throw error }
-                throw WorkerError.libraryNotLoaded(error)
+                switch error {
+                case .libraryNotLoaded, .migrationNeeded: throw WorkerError.libraryNotLoaded(error)
+                default: throw error
+                }
             }
             let record = runtime.registryRecord()
             // A previous process with this id that died keeps its liveness key until it expires;

@@ -117,6 +117,6 @@ struct DLQCommandTests {
         #expect(try context.lanes.snapshot().deadLetters == 0)
         #expect(try context.lanes.deadLetter(id: "p-1") == nil)
         // Their payloads are gone too.
-        #expect(try context.lanes.connection.command("HLEN", "{ops}:payload").int == 0)
+        #expect(try context.lanes.connection.command("HLEN", "{ops}:ticket").int == 0)
     }
 }

@@ -75,7 +75,7 @@ struct SubmitCommandTests {
         #expect(output.stderr.contains(#"line 4: field "id": conflict"#), "\(output.stderr)")
 
         // The first ticket's text is the one queued.
-        let payload = try #require(try context.lanes.connection.command("HGET", "{ops}:payload", "keep-2").string)
+        let payload = try #require(try context.lanes.connection.command("HGET", "{ops}:ticket", "keep-2").string)
         #expect(payload.contains("Where is my order?") && !payload.contains("Cancel my order"))
     }
 }

@@ -24,8 +24,8 @@ import TicketQRedis
         // The first tickets stand, and a conflict wrote nothing.
         let batch = try store.claim(worker: "w", batchSize: 10)
         #expect(Set(batch.tickets.map(\.lease.id)) == ["a", "b"])
-        let payloads = try store.connection.command("HMGET", "{test}:payload", "a", "b")
-        #expect(payloads.array?.compactMap(\.string) == ["hello", "first"])
+        let records = try store.connection.command("HMGET", "{test}:ticket", "a", "b").array?.compactMap(\.bytes) ?? []
+        #expect(try records.map { String(decoding: try TicketRecord(decoding: $0).payload, as: UTF8.self) } == ["hello", "first"])
 
         // After the ticket was handled, the dedupe window still tells the two apart.
         _ = try store.acknowledge(batch.tickets.map(\.lease))
@@ -61,10 +61,19 @@ import TicketQRedis
         #expect(try store.connection.command("HGET", "{test}:digest", "a").string == String(FNV1a64.hash("changed".utf8), radix: 16))
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "hello")]) == [.conflict])
 
+        // A live ticket's entry is renewed, not trimmed: a resubmit is still told apart.
         Thread.sleep(forTimeInterval: 0.4)
         #expect(try store.submit([LaneTestContext.entry("other", .standard, due: due)]) == [.accepted])
+        #expect(try store.connection.command("ZSCORE", "{test}:dedupe", "a") != .null)
+        #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "hello")]) == [.conflict])
+
+        // Once handled, its entry and digest leave with the window.
+        let handled = try store.claim(worker: "w", batchSize: 10).tickets.filter { $0.lease.id == "a" }
+        #expect(try store.acknowledge(handled.map(\.lease)) == [true])
+        Thread.sleep(forTimeInterval: 0.4)
+        #expect(try store.submit([LaneTestContext.entry("another", .standard, due: due)]) == [.accepted])
         #expect(try store.connection.command("ZSCORE", "{test}:dedupe", "a") == .null)
         #expect(try store.connection.command("HEXISTS", "{test}:digest", "a").int == 0)
-        #expect(try store.connection.command("HLEN", "{test}:digest").int == 1)
+        #expect(try store.connection.command("HLEN", "{test}:digest").int == 2, "the live ticket keeps its digest")
     }
 }

@@ -22,7 +22,7 @@ struct LaneFunctionACLTests {
         "lead_collector": ["worker"], "resign_collector": ["worker"], "enforce_retention": ["worker"],
         "status": ["worker", "operator"],
         "requeue_dead": ["operator"], "purge_dead": ["operator"], "release_quarantined": ["operator"], "record_high_volume": ["operator"],
-        "create_deployment": [], "restore_dedupe": [], "recount_retention": [], "count_deliveries_on_end": [],
+        "create_deployment": [], "restore_dedupe": [], "recount_retention": [], "count_deliveries_on_end": [], "move_to_ticket_records": [],
     ]
 
     /// Calls a user may start although it is not a caller, because it holds every key the

@@ -10,6 +10,15 @@ struct LaneRetentionTests {
     let due = LaneTestContext.nowMillis + 3_600_000
     let info = #"{"reason":"handler_failed"}"#
 
+    /// The bytes a dead letter counts: its ticket record and its info.
+    func stored(_ id: String) -> Int64 {
+        let record = TicketRecord(
+            lane: .standard, intakeLane: .standard, promoted: false, dueMillis: due, enqueuedMillis: LaneTestContext.nowMillis,
+            payload: Array("payload-\(id)".utf8)
+        )
+        return Int64(record.encoded().count + info.count)
+    }
+
     func deadLetter(_ context: LaneTestContext, _ ids: [String]) throws {
         _ = try context.store.submit(ids.map { LaneTestContext.entry($0, .standard, due: due) })
         for id in ids {
@@ -31,23 +40,23 @@ struct LaneRetentionTests {
         policy.deadLetterMaxAgeMillis = 150
         try context.store.setRetentionPolicy(policy)
         try deadLetter(context, ["old-1", "old-2"])
-        #expect(try counter(context, .deadBytes) == 2 * Int64(("payload-old-1".count + info.count)))
+        #expect(try counter(context, .deadBytes) == 2 * stored("old-1"))
         Thread.sleep(forTimeInterval: 0.3)
         try deadLetter(context, ["young"])
         let evicted = try context.store.enforceRetention()
         #expect(evicted.map(\.id) == ["old-1", "old-2"] && evicted.allSatisfy { $0.kind == .deadLetter && $0.reason == .age })
-        #expect(evicted.first?.bytes == Int64("payload-old-1".count + info.count))
+        #expect(evicted.first?.bytes == stored("old-1"))
         #expect(try context.store.deadLetters().map(\.id) == ["young"])
         #expect(try context.store.deadLetter(id: "old-1") == nil)
-        #expect(try context.store.connection.command("HEXISTS", "{test}:payload", "old-1").int == 0)
+        #expect(try context.store.connection.command("HEXISTS", "{test}:ticket", "old-1").int == 0)
         #expect(try context.store.evictionCounts() == [.deadLetter: [.age: 2]])
-        #expect(try counter(context, .deadBytes) == Int64("payload-young".count + info.count))
+        #expect(try counter(context, .deadBytes) == stored("young"))
         #expect(try context.store.enforceRetention().isEmpty)
     }
 
     @Test func theOldestDeadLettersGoWhileTheyHoldMoreThanTheByteLimit() throws {
         let context = try LaneTestContext()
-        let each = Int64("payload-d1".count + info.count)
+        let each = stored("d1")
         var policy = RetentionPolicy.defaults
         policy.deadLetterMaxBytes = 2 * each
         try context.store.setRetentionPolicy(policy)
@@ -114,7 +123,7 @@ struct LaneRetentionTests {
         try connection.command("HSET", "{test}:quarantine", "old-q", #"{"reason":"no_text"}"#)
         try connection.command("HSET", "{test}:quarantine:raw", "old-q", "raw message")
         let counts = try context.store.recountRetention()
-        let deadBytes = 2 * Int64("payload-a".count + info.count)
+        let deadBytes = 2 * stored("a")
         #expect(counts == RetentionCounts(deadLetterBytes: deadBytes, quarantineBytes: Int64(#"{"reason":"no_text"}"#.count + 11), quarantinedWithoutTime: 1))
         #expect(try counter(context, .deadBytes) == deadBytes)
         #expect(try context.store.recountRetention().quarantinedWithoutTime == 0)

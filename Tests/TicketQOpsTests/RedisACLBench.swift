@@ -105,19 +105,19 @@ extension RedisACLBench {
     /// declarations of the library with suspects and retention (a function of an earlier library
     /// takes the keys past its own as extra keys and ignores them).
     static let declaredKeys: [String: [String]] = [
-        "submit": ["deployment", "dedupe", "digest", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
-        "claim": ["deployment", "retry", "meta", "payload", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent", "suspect", "crashes"],
-        "acknowledge": ["deployment", "lease", "inflight", "payload", "meta", "attempts", "promote", "crashes"],
+        "submit": ["deployment", "dedupe", "digest", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
+        "claim": ["deployment", "retry", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent", "suspect", "crashes"],
+        "acknowledge": ["deployment", "lease", "inflight", "ticket", "attempts", "promote", "crashes"],
         "renew": ["deployment", "lease", "inflight"],
-        "requeue_dead": ["deployment", "dead", "deadinfo", "meta", "payload", "attempts", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent", "crashes", "dead:bytes"],
-        "purge_dead": ["deployment", "dead", "deadinfo", "meta", "payload", "attempts", "crashes", "dead:bytes"],
+        "requeue_dead": ["deployment", "dead", "deadinfo", "ticket", "attempts", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent", "crashes", "dead:bytes"],
+        "purge_dead": ["deployment", "dead", "deadinfo", "ticket", "attempts", "crashes", "dead:bytes"],
         "quarantine": ["deployment", "quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes", "retention", "evictions"],
         "release_quarantined": ["quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes"],
         "record_high_volume": ["deployment", "highvolume"],
-        "status": ["retry", "meta", "inflight", "dead", "dedupe", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
+        "status": ["retry", "ticket", "inflight", "dead", "dedupe", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
         "register_worker": ["alive:intruder", "workers"],
         "lead_collector": ["collector"],
-        "promote": ["deployment", "promote", "meta", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
+        "promote": ["deployment", "promote", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
         "restore_dedupe": ["deployment", "dedupe"],
     ]
 

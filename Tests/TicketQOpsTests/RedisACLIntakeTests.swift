@@ -46,9 +46,9 @@ struct RedisACLIntakeTests {
         let quarantine = try await ops.run(["quarantine", "list", "--json"])
         #expect(quarantine.status == 0 && quarantine.stdout.split(separator: "\n").count == 2, "\(quarantine.stdout)\(quarantine.stderr)")
 
-        // Payloads and quarantined messages: not readable, not deletable, not even through a
-        // library function given the payload key in another key's place.
-        let payload = RedisACLBench.key("payload")
+        // Ticket records and quarantined messages: not readable, not deletable, not even through a
+        // library function given the record key in another key's place.
+        let payload = RedisACLBench.key("ticket")
         for command in [
             ["HGET", payload, "http-1"], ["HMGET", payload, "http-1"], ["HGETALL", payload], ["HSCAN", payload, "0"], ["HVALS", payload],
             ["HRANDFIELD", payload, "1", "WITHVALUES"], ["DUMP", payload], ["HDEL", payload, "http-1"], ["DEL", payload], ["UNLINK", payload],
@@ -58,8 +58,8 @@ struct RedisACLIntakeTests {
             try await bench.expectRefused(.intake, command)
         }
         var swapped = try #require(RedisACLBench.declaredKeys["submit"])
-        swapped[3] = "payload"  // in the place of `meta`, which submit reads
-        try await bench.expectRefused(.intake, try await bench.call("submit", keys: swapped, ["60000", "1", "x", "n", "1", "", "1", "d", "p"]))
+        swapped[1] = "ticket"  // in the place of `dedupe`, which submit reads with ZMSCORE
+        try await bench.expectRefused(.intake, try await bench.call("submit", keys: swapped, ["60000", "1", "x", "n", "1", "", "d", "r1|n|n|0|1|1\np"]))
 
         // The other roles' functions.
         try await bench.expectRefused(.intake, try await bench.call("claim", ["intruder", "10", "30000", "0.25", "all", "0", "inline"]))
@@ -78,7 +78,7 @@ struct RedisACLIntakeTests {
             #expect(refused.status == 1 && refused.stderr.contains("refused a command to the user 'intake'"), "\(command): \(refused.stderr)")
         }
 
-        #expect(try await bench.hashLength("payload") == 101, "a payload was deleted")
+        #expect(try await bench.hashLength("ticket") == 101, "a ticket record was deleted")
         #expect(try await bench.hashLength("quarantine") == 2, "a quarantined message was deleted")
         #expect(try await bench.hashLength("quarantine:raw") == 2, "a quarantined message was deleted")
         #expect(await ops.outstanding() == 101)

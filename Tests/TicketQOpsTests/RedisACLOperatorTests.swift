@@ -56,7 +56,7 @@ struct RedisACLOperatorTests {
         try await bench.expectRefused(.operator, try await bench.call("promote", ["1000"]))
         try await bench.expectRefused(.operator, try await bench.call("quarantine", ["q-intruder", "{}", "raw", "100"]))
         for command in [
-            ["HGETALL", RedisACLBench.key("lease")], ["ZPOPMIN", RedisACLBench.key("lane:standard")], ["DEL", RedisACLBench.key("payload")],
+            ["HGETALL", RedisACLBench.key("lease")], ["ZPOPMIN", RedisACLBench.key("lane:standard")], ["DEL", RedisACLBench.key("ticket")],
             ["DEL", RedisACLBench.key("lane:standard")], ["SET", RedisACLBench.key("fence"), "0"],
         ] {
             try await bench.expectRefused(.operator, command)

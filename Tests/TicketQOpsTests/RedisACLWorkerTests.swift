@@ -41,13 +41,13 @@ struct RedisACLWorkerTests {
             let refused = try await ops.run(command, as: .worker)
             #expect(refused.status != 0 && refused.stderr.contains("connect as the user of the command's role"), "\(command): \(refused.stderr)")
         }
-        try await bench.expectRefused(.worker, try await bench.call("submit", ["60000", "1", "x", "n", "1", "", "1", "p"]))
+        try await bench.expectRefused(.worker, try await bench.call("submit", ["60000", "1", "x", "n", "1", "", "d", "r1|n|n|0|1|1\np"]))
         try await bench.expectRefused(.worker, try await bench.call("quarantine", ["x", "{}", "raw", "100"]))
         try await bench.expectRefused(.worker, try await bench.call("record_high_volume", ["mejurn", "1", "", "10"]))
         for command in [
             ["HGETALL", RedisACLBench.key("deadinfo")], ["HMGET", RedisACLBench.key("deadinfo"), "acl-1"],
             ["HGETALL", RedisACLBench.key("quarantine")], ["HGETALL", RedisACLBench.key("quarantine:raw")], ["HGET", RedisACLBench.key("quarantine:raw"), "x"],
-            ["DEL", RedisACLBench.key("payload")], ["DEL", RedisACLBench.key("dead")], ["DEL", RedisACLBench.key("lane:standard")],
+            ["DEL", RedisACLBench.key("ticket")], ["DEL", RedisACLBench.key("dead")], ["DEL", RedisACLBench.key("lane:standard")],
             ["ZADD", RedisACLBench.key("dedupe"), "1", "x"], ["HSET", RedisACLBench.key("highvolume"), "mejurn", "[]"],
         ] {
             try await bench.expectRefused(.worker, command)

@@ -9,6 +9,10 @@ extension DeploymentRecord {
         case writtenBy = "written_by"
     }
 
+    /// The field the library writes (`1`) once the deployment keeps its tickets as
+    /// ``TicketRecord``s; a deployment of an earlier release lacks it until `ticketq migrate`.
+    static let ticketRecordsField = "ticket_records"
+
     /// Field/value pairs for `HSET`, in ``Field`` order.
     public var fields: [(name: String, value: String)] {
         [

@@ -1,47 +1,48 @@
 extension LaneFunction {
     static let submit = LaneFunction("submit", [
-        .deployment, .dedupe, .digest, .meta, .payload, .sameBusinessDay, .extended, .standard, .promote, .wake, .urgentWake,
+        .deployment, .dedupe, .digest, .ticket, .sameBusinessDay, .extended, .standard, .promote, .wake, .urgentWake,
     ])
     static let claim = LaneFunction("claim", [
-        .deployment, .retry, .meta, .payload, .sameBusinessDay, .extended, .standard, .credit, .fence, .inflight, .lease,
+        .deployment, .retry, .ticket, .sameBusinessDay, .extended, .standard, .credit, .fence, .inflight, .lease,
         .attempts, .wake, .urgentWake, .suspect, .crashes,
     ])
     static let acknowledge = LaneFunction(
-        "acknowledge", [.deployment, .lease, .inflight, .payload, .meta, .attempts, .promote, .crashes, .journal]
+        "acknowledge", [.deployment, .lease, .inflight, .ticket, .attempts, .promote, .crashes, .journal]
     )
     static let deadLetter = LaneFunction(
-        "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .meta, .crashes, .payload, .deadBytes, .journal]
+        "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .ticket, .crashes, .deadBytes, .journal]
     )
     static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry, .attempts])
     static let release = LaneFunction("release", [
-        .deployment, .lease, .inflight, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .lease, .inflight, .ticket, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
         .suspect, .crashes,
     ])
     static let renew = LaneFunction("renew", [.deployment, .lease, .inflight])
     static let reap = LaneFunction("reap", [
-        .deployment, .inflight, .lease, .meta, .workers, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .inflight, .lease, .ticket, .workers, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
         .suspect, .crashes, .attempts,
     ])
     static let requeueWorker = LaneFunction("requeue_worker", [
-        .deployment, .inflight, .lease, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake, .suspect, .crashes,
+        .deployment, .inflight, .lease, .ticket, .sameBusinessDay, .extended, .standard, .wake, .urgentWake, .suspect, .crashes,
         .attempts,
     ])
     static let countDeliveriesOnEnd = LaneFunction("count_deliveries_on_end", [.deployment, .inflight, .attempts])
     static let promote = LaneFunction("promote", [
-        .deployment, .promote, .meta, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .promote, .ticket, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
     ])
     static let requeueDead = LaneFunction("requeue_dead", [
-        .deployment, .dead, .deadInfo, .meta, .payload, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .dead, .deadInfo, .ticket, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
         .crashes, .deadBytes,
     ])
-    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .meta, .payload, .attempts, .crashes, .deadBytes])
+    static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .ticket, .attempts, .crashes, .deadBytes])
     static let createDeployment = LaneFunction("create_deployment", [
-        .deployment, .sameBusinessDay, .extended, .standard, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
+        .deployment, .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
         .fence, .workers, .attempts, .promote, .suspect, .digest,
     ])
+    static let moveToTicketRecords = LaneFunction("move_to_ticket_records", [.deployment, .ticket, .payload, .meta, .dedupe])
     static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .dedupe])
     static let status = LaneFunction(
-        "status", [.retry, .meta, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
+        "status", [.retry, .ticket, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
     )
     static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
     static let quarantine = LaneFunction("quarantine", [
@@ -49,11 +50,11 @@ extension LaneFunction {
     ])
     static let releaseQuarantined = LaneFunction("release_quarantined", [.quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes])
     static let enforceRetention = LaneFunction("enforce_retention", [
-        .dead, .deadInfo, .deadBytes, .payload, .meta, .attempts, .crashes, .quarantine, .quarantineRaw, .quarantineAt,
+        .dead, .deadInfo, .deadBytes, .ticket, .attempts, .crashes, .quarantine, .quarantineRaw, .quarantineAt,
         .quarantineBytes, .retention, .evictions,
     ])
     static let recountRetention = LaneFunction("recount_retention", [
-        .dead, .deadInfo, .deadBytes, .payload, .quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes,
+        .dead, .deadInfo, .deadBytes, .ticket, .quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes,
     ])
     static let registerWorker = LaneFunction("register_worker", [.alive, .workers])
     static let heartbeat = LaneFunction("heartbeat", [.alive, .workers])
@@ -65,7 +66,7 @@ extension LaneFunction {
     static let all: [LaneFunction] = [
         submit, claim, acknowledge, deadLetter, retry, release, renew, reap, requeueWorker, promote, requeueDead,
         purgeDead, createDeployment, restoreDedupe, status, recordHighVolume, quarantine, releaseQuarantined,
-        enforceRetention, recountRetention, countDeliveriesOnEnd,
+        enforceRetention, recountRetention, countDeliveriesOnEnd, moveToTicketRecords,
         registerWorker, heartbeat, deregisterWorker, leadCollector, resignCollector,
     ]
 }

@@ -3,7 +3,11 @@
 /// Most keys are the deployment's own (``LaneKeys``); ``journal`` and ``alive`` name one worker's
 /// keys, given with each call.
 public enum LaneFunctionKey: String, CaseIterable, Sendable {
-    case deployment, sameBusinessDay, extended, standard, payload, meta, inflight, lease, retry, dead, deadInfo
+    case deployment, sameBusinessDay, extended, standard, inflight, lease, retry, dead, deadInfo
+    /// Each live ticket's record (``TicketRecord``).
+    case ticket
+    /// Where library version 2 and earlier kept payloads and lane state; read only by the move to records.
+    case payload, meta
     case dedupe, promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
     /// The content digest of each id in the dedupe window (tells a conflicting resubmit from a duplicate).
     case digest

@@ -11,8 +11,14 @@
 -- (`TicketQLanes.LaneFunction` lists the same names; a test keeps both in step). The running
 -- call's keys are in `K`, by those names; keys past the declared ones are in `K.rest`.
 --
--- Times come from the server's TIME so that workers on different hosts agree. Per-ticket lane
--- state is kept in one `meta` hash field: `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`.
+-- Times come from the server's TIME so that workers on different hosts agree.
+--
+-- Each live ticket (queued, in flight, retrying or dead-lettered) is one record in the `ticket`
+-- hash: a header line, then the payload as intake wrote it. The header is
+-- `r1|laneCode|intakeLaneCode|promoted|dueMs|enqueuedMs` (`TicketQLanes.TicketRecord` is the
+-- same schema in Swift: intake writes records, workers read them, these functions read and
+-- rewrite only the header). Library version 2 and earlier kept the payload and this state in two
+-- hashes (`payload`, `meta`); `move_to_ticket_records` converts them.
 --
 -- Poison tickets: a ticket in the hands of a worker process that died is a suspect (`crashes`
 -- counts such deliveries). Suspects wait in a set of their own and are claimed by a worker that
@@ -20,7 +26,7 @@
 -- that kills workers thus takes down only its own deliveries and reaches the delivery limit
 -- alone, while its former batch-mates settle.
 
-local VERSION = 2
+local VERSION = 3
 
 local K = {}
 
@@ -50,10 +56,16 @@ local READ_ONLY = { 'no-writes' }
 -- silently carry on without the tickets it held, so every function that writes tickets starts
 -- with `if not deployed() then return no_deployment() end`. (The worker registry, the collector
 -- role and retention keep no tickets; a worker stops calling them when the marker is gone.)
+-- The marker's `ticket_records` field says the tickets are kept as records (see the top of this
+-- file); a deployment of an earlier release has to be migrated first, and nothing is written
+-- until it is.
 local function deployed()
-  return redis.call('EXISTS', K.deployment) == 1
+  return redis.call('HGET', K.deployment, 'ticket_records') == '1'
 end
 local function no_deployment()
+  if redis.call('EXISTS', K.deployment) == 1 then
+    return redis.error_reply('TQMIGRATE the deployment keeps its tickets in the layout of an earlier release: run `ticketq migrate`')
+  end
   return redis.error_reply('TQNODEPLOYMENT the deployment marker is missing: Redis lost its data or the deployment was never initialised')
 end
 local function now_ms()
@@ -63,14 +75,19 @@ end
 local function lane_key(code)
   if code == 's' then return K.sameBusinessDay elseif code == 'e' then return K.extended else return K.standard end
 end
-local function parse_meta(m)
-  if not m then return nil end
-  local a, p, c, d, i, q = string.match(m, '^(%d+)|(%d)|(%a)|(-?%d+)|(%a)|(-?%d+)$')
-  if not a then return nil end
-  return { attempts = tonumber(a), promoted = p, code = c, due = d, intake = i, enqueued = q }
+-- The lane state in a ticket record's header (see the top of this file), or nil.
+local function parse_header(record)
+  if not record then return nil end
+  local c, i, p, d, q = string.match(record, '^r1|(%a)|(%a)|(%d)|(-?%d+)|(-?%d+)\n')
+  if not c then return nil end
+  return { code = c, intake = i, promoted = p, due = d, enqueued = q }
 end
-local function format_meta(t)
-  return t.attempts .. '|' .. t.promoted .. '|' .. t.code .. '|' .. t.due .. '|' .. t.intake .. '|' .. t.enqueued
+local function format_header(m)
+  return 'r1|' .. m.code .. '|' .. m.intake .. '|' .. m.promoted .. '|' .. m.due .. '|' .. m.enqueued .. '\n'
+end
+-- The lane state of a live ticket, or nil when Redis holds no record of it.
+local function lane_state(id)
+  return parse_header(redis.call('HGET', K.ticket, id))
 end
 local function token_of(lease)
   return string.match(lease, '^(%d+)|')
@@ -121,7 +138,7 @@ end
 -- committed is the only one there can be, so the settlement stands.
 local function lost_with_data(id, token)
   local base = tonumber(redis.call('HGET', K.deployment, 'fence_base') or '0')
-  return tonumber(token) < base and redis.call('HEXISTS', K.meta, id) == 0
+  return tonumber(token) < base and redis.call('HEXISTS', K.ticket, id) == 0
     and redis.call('HEXISTS', K.lease, id) == 0
 end
 -- Accepts ids whose lease still carries the caller's token: ARGV from `first` holds `count`
@@ -162,7 +179,7 @@ end
 local function requeue(id, crashed)
   redis.call('ZREM', K.inflight, id)
   redis.call('HDEL', K.lease, id)
-  local m = parse_meta(redis.call('HGET', K.meta, id))
+  local m = lane_state(id)
   if m then
     redis.call('HINCRBY', K.attempts, id, 1)
     if crashed then redis.call('HINCRBY', K.crashes, id, 1) end
@@ -182,7 +199,7 @@ local function limit(name)
   return tonumber(redis.call('HGET', K.retention, name) or RETENTION_DEFAULTS[name])
 end
 local function dead_letter_size(id)
-  return redis.call('HSTRLEN', K.payload, id) + redis.call('HSTRLEN', K.deadInfo, id)
+  return redis.call('HSTRLEN', K.ticket, id) + redis.call('HSTRLEN', K.deadInfo, id)
 end
 local function quarantined_size(id)
   return redis.call('HSTRLEN', K.quarantineRaw, id) + redis.call('HSTRLEN', K.quarantine, id)
@@ -212,8 +229,7 @@ local function evict(kind, order, bytes_key, size_of, remove, now, evicted, keep
 end
 local function evict_dead_letters(now, evicted)
   evict('dead_letter', K.dead, K.deadBytes, dead_letter_size, function(id)
-    redis.call('HDEL', K.payload, id)
-    redis.call('HDEL', K.meta, id)
+    redis.call('HDEL', K.ticket, id)
     redis.call('HDEL', K.attempts, id)
     redis.call('HDEL', K.deadInfo, id)
     redis.call('HDEL', K.crashes, id)
@@ -233,47 +249,53 @@ redis.register_function {
 }
 
 -- Enqueues a batch: ARGV = windowMs, n, then per ticket id, laneCode, dueMs, promoteAtMs
--- (empty: none), enqueuedMs, contentDigest, payload. A ticket id seen within the dedupe window,
--- or still live (queued, in flight, retrying or dead-lettered), is not enqueued again: it is a
--- duplicate when its content digest matches the one kept for the id (or none is kept: entries
--- restored after a recovery carry none), a conflict when it differs. The digests are kept as long
--- as the dedupe entries, and trimmed with them. Returns one flag per ticket: 1 accepted,
--- 0 duplicate, 2 conflict.
-register('submit', { 'deployment', 'dedupe', 'digest', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard',
+-- (empty: none), contentDigest, record (the header and payload, see the top of this file). A
+-- ticket id seen within the dedupe window, or still live (queued, in flight, retrying or
+-- dead-lettered), is not enqueued again: it is a duplicate when its content digest matches the one
+-- kept for the id (or none is kept: entries restored after a recovery carry none), a conflict when
+-- it differs. The digests are kept as long as the dedupe entries, and trimmed with them. Returns
+-- one flag per ticket: 1 accepted, 0 duplicate, 2 conflict.
+--
+-- A live ticket's dedupe entry is never trimmed: trimming renews it instead, so the one `ZMSCORE`
+-- answers for live tickets too, and submit needs no read of the records (intake may not read them).
+register('submit', { 'deployment', 'dedupe', 'digest', 'ticket', 'sameBusinessDay', 'extended', 'standard',
   'promote', 'wake', 'urgentWake' }, FILLING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
   local window = tonumber(ARGV[1])
   local n = tonumber(ARGV[2])
   local ids = {}
-  for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 7] end
-  local seen, live = {}, {}
+  for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 6] end
+  local seen = {}
   for i = 1, n, 1000 do
     local last = math.min(i + 999, n)
     local scores = redis.call('ZMSCORE', K.dedupe, unpack(ids, i, last))
-    local metas = redis.call('HMGET', K.meta, unpack(ids, i, last))
-    for j = i, last do seen[j] = scores[j - i + 1]; live[j] = metas[j - i + 1] end
+    for j = i, last do seen[j] = scores[j - i + 1] end
   end
   -- The hot loop keeps its own counts (Lua's `#` searches the table each time) and hands Redis
   -- strings (a number is formatted anew for every element it is passed as).
   local out, accepted, in_batch = {}, 0, {}
-  local dedupe, digests, payloads, metas, promote = {}, {}, {}, {}, {}
+  local dedupe, digests, records, promote = {}, {}, {}, {}
   local nd, ng, np = 0, 0, 0
   local lanes = { s = {}, e = {}, n = {} }
   local lane_counts = { s = 0, e = 0, n = 0 }
   local now_text, oldest = tostring(now), now - window
   for i = 1, n do
-    local b = 3 + (i - 1) * 7
-    local id, digest = ids[i], ARGV[b + 5]
-    if (seen[i] and tonumber(seen[i]) > oldest) or live[i] or in_batch[id] then
+    local b = 3 + (i - 1) * 6
+    local id, digest = ids[i], ARGV[b + 4]
+    local known = in_batch[id] ~= nil
+    if not known and seen[i] then
+      -- An entry past the window not trimmed yet still stands for a ticket that is live.
+      known = tonumber(seen[i]) > oldest or redis.call('HEXISTS', K.ticket, id) == 1
+    end
+    if known then
       local kept = in_batch[id] or redis.call('HGET', K.digest, id)
       if kept and kept ~= '' and digest ~= '' and kept ~= digest then out[i] = 2 else out[i] = 0 end
     else
       in_batch[id] = digest
-      local code, due, promote_at, enqueued = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4]
+      local code, due, promote_at = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3]
       dedupe[nd + 1] = now_text; dedupe[nd + 2] = id
-      payloads[nd + 1] = id; payloads[nd + 2] = ARGV[b + 6]
-      metas[nd + 1] = id; metas[nd + 2] = '0|0|' .. code .. '|' .. due .. '|' .. code .. '|' .. enqueued
+      records[nd + 1] = id; records[nd + 2] = ARGV[b + 5]
       nd = nd + 2
       if digest ~= '' then digests[ng + 1] = id; digests[ng + 2] = digest; ng = ng + 2 end
       if not lanes[code] then code = 'n' end
@@ -286,20 +308,29 @@ register('submit', { 'deployment', 'dedupe', 'digest', 'meta', 'payload', 'sameB
     end
   end
   -- Entries past the window leave with their digests, a bounded number per call (at least as
-  -- many as a call adds), so that one call never has a whole day's entries to remove.
+  -- many as a call adds), so that one call never has a whole day's entries to remove; those of
+  -- tickets still live are renewed.
   local expired = redis.call('ZRANGEBYSCORE', K.dedupe, '-inf', '(' .. (now - window), 'LIMIT', 0, 1000 + 2 * n)
   if #expired > 0 then
-    for i = 1, #expired, 1000 do
-      local last = math.min(i + 999, #expired)
-      redis.call('HDEL', K.digest, unpack(expired, i, last))
-      redis.call('ZREM', K.dedupe, unpack(expired, i, last))
+    local gone, renewed = {}, {}
+    for _, id in ipairs(expired) do
+      if redis.call('HEXISTS', K.ticket, id) == 1 then
+        renewed[#renewed + 1] = now_text; renewed[#renewed + 1] = id
+      else
+        gone[#gone + 1] = id
+      end
     end
+    for i = 1, #gone, 1000 do
+      local last = math.min(i + 999, #gone)
+      redis.call('HDEL', K.digest, unpack(gone, i, last))
+      redis.call('ZREM', K.dedupe, unpack(gone, i, last))
+    end
+    if #renewed > 0 then bulk('ZADD', K.dedupe, renewed, 2) end
   end
   if accepted > 0 then
     bulk('ZADD', K.dedupe, dedupe, 2)
     if ng > 0 then bulk('HSET', K.digest, digests, 2) end
-    bulk('HSET', K.payload, payloads, 2)
-    bulk('HSET', K.meta, metas, 2)
+    bulk('HSET', K.ticket, records, 2)
     for code, items in pairs(lanes) do
       if lane_counts[code] > 0 then bulk('ZADD', lane_key(code), items, 2) end
     end
@@ -326,10 +357,10 @@ end)
 -- worker; absent for the many tickets delivered once) plus this one, so a first delivery writes
 -- no count. Returns `{nowMs, suspectsWaiting, {ticket}…}`, each ticket `{id, token, attempts,
 -- laneCode, dueMs, crashes}` (crashes: deliveries that ended with the worker's death); the caller
--- then fetches payloads and meta with plain HMGETs, far cheaper than passing them through Lua. With fetch `inline` (the urgent
--- claimer's few tickets, where a round trip costs more than the copy), each ticket also carries
--- its payload and meta.
-register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay', 'extended', 'standard', 'credit',
+-- then fetches the records with a plain HMGET, far cheaper than passing them through Lua. With
+-- fetch `inline` (the urgent claimer's few tickets, where a round trip costs more than the copy),
+-- each ticket also carries its record.
+register('claim', { 'deployment', 'retry', 'ticket', 'sameBusinessDay', 'extended', 'standard', 'credit',
   'fence', 'inflight', 'lease', 'attempts', 'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local worker, batch, lease, step = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -339,7 +370,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
   local due_retries = redis.call('ZRANGEBYSCORE', K.retry, '-inf', now, 'LIMIT', 0, 1000)
   for _, id in ipairs(due_retries) do
     redis.call('ZREM', K.retry, id)
-    local m = parse_meta(redis.call('HGET', K.meta, id))
+    local m = lane_state(id)
     if m then enqueue_again(id, m) end
   end
   local picked, codes, dues, crashes = {}, {}, {}, {}
@@ -354,7 +385,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
       for i, id in ipairs(ids) do
         local count = tonumber(counts[i] or '0')
         if i > 1 and (count > 1 or crashes[1] > 1) then break end
-        local m = parse_meta(redis.call('HGET', K.meta, id))
+        local m = lane_state(id)
         picked[i], dues[i], codes[i], crashes[i] = id, head[2 * i], m and m.code or 'n', count
       end
       redis.call('ZREM', K.suspect, unpack(picked))
@@ -426,10 +457,7 @@ register('claim', { 'deployment', 'retry', 'meta', 'payload', 'sameBusinessDay',
     -- issues) in exponent notation, and the lease would match nothing.
     leases[2 * i] = string.format('%d|%s', token, worker)
     local ticket = { id, token, tonumber(prior[i] or '0') + 1, codes[i], dues[i], crashes[i] or 0 }
-    if inline then
-      ticket[7] = redis.call('HGET', K.payload, id)
-      ticket[8] = redis.call('HGET', K.meta, id)
-    end
+    if inline then ticket[7] = redis.call('HGET', K.ticket, id) end
     out[#out + 1] = ticket
   end
   bulk('ZADD', K.inflight, inflight, 2)
@@ -443,7 +471,7 @@ end)
 -- reaped and redelivered) is refused. Accepted tickets leave Redis entirely. Returns one flag per
 -- ticket: 1 accepted, 0 refused, 2 accepted because the ticket was lost with Redis's data before a
 -- recovery (see `lost_with_data`).
-register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 'attempts', 'promote', 'crashes', 'journal' },
+register('acknowledge', { 'deployment', 'lease', 'inflight', 'ticket', 'attempts', 'promote', 'crashes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local accepted, flags, entries = fenced(ARGV, 2, tonumber(ARGV[1]))
@@ -453,8 +481,7 @@ register('acknowledge', { 'deployment', 'lease', 'inflight', 'payload', 'meta', 
   if #accepted > 0 then
     redis.call('ZREM', K.inflight, unpack(accepted))
     redis.call('HDEL', K.lease, unpack(accepted))
-    redis.call('HDEL', K.payload, unpack(accepted))
-    redis.call('HDEL', K.meta, unpack(accepted))
+    redis.call('HDEL', K.ticket, unpack(accepted))
     -- Delivery counts, promotion times and crash counts exist for few tickets, often none: an
     -- empty structure is not handed every id.
     if redis.call('HLEN', K.attempts) > 0 then redis.call('HDEL', K.attempts, unpack(accepted)) end
@@ -467,9 +494,9 @@ end)
 
 -- Moves tickets to the dead-letter set: ARGV = n, then per ticket id, token, info (JSON with
 -- reason, attempts and last error), then the journal ids to forget as `acknowledge` takes them.
--- Payload and meta stay, so a dead letter can be requeued.
+-- The record stays, so a dead letter can be requeued.
 -- Returns one flag per ticket, as `acknowledge` does.
-register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'meta', 'crashes', 'payload',
+register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'ticket', 'crashes',
   'deadBytes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
@@ -518,14 +545,14 @@ end)
 
 -- Hands tickets back to their lanes without counting the attempt (graceful shutdown, a store
 -- that cannot commit): ARGV = n, then id, token pairs. Returns one flag per ticket.
-register('release', { 'deployment', 'lease', 'inflight', 'meta', 'sameBusinessDay', 'extended', 'standard',
+register('release', { 'deployment', 'lease', 'inflight', 'ticket', 'sameBusinessDay', 'extended', 'standard',
   'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local accepted, flags = fenced(ARGV, 2, tonumber(ARGV[1]))
   for _, id in ipairs(accepted) do
     redis.call('ZREM', K.inflight, id)
     redis.call('HDEL', K.lease, id)
-    local m = parse_meta(redis.call('HGET', K.meta, id))
+    local m = lane_state(id)
     if m then enqueue_again(id, m) end
   end
   if #accepted > 0 then wake(#accepted) end
@@ -553,7 +580,7 @@ end)
 -- ones are the liveness keys of the registered workers, with the matching worker ids in ARGV.
 -- Dead workers leave the registry.
 -- Returns `{expiredCount, orphanedCount, {deadWorkerId…}}`.
-register('reap', { 'deployment', 'inflight', 'lease', 'meta', 'workers', 'sameBusinessDay', 'extended', 'standard',
+register('reap', { 'deployment', 'inflight', 'lease', 'ticket', 'workers', 'sameBusinessDay', 'extended', 'standard',
   'wake', 'urgentWake', 'suspect', 'crashes', 'attempts' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
@@ -585,7 +612,7 @@ end)
 
 -- Returns the in-flight tickets of one worker id to be claimed again, as suspects (a worker
 -- restarted under the same id requeues its previous life's tickets): ARGV = workerId. Returns the count.
-register('requeue_worker', { 'deployment', 'inflight', 'lease', 'meta', 'sameBusinessDay', 'extended', 'standard',
+register('requeue_worker', { 'deployment', 'inflight', 'lease', 'ticket', 'sameBusinessDay', 'extended', 'standard',
   'wake', 'urgentWake', 'suspect', 'crashes', 'attempts' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local worker = ARGV[1]
@@ -604,7 +631,7 @@ end)
 -- Promotes lower-tier tickets whose promotion instant has come into the same-business-day lane:
 -- ARGV = limit. A ticket in flight or retrying is re-labelled so that it comes back into the
 -- urgent lane. Atomic, so concurrent promoters never move a ticket twice. Returns the number promoted.
-register('promote', { 'deployment', 'promote', 'meta', 'sameBusinessDay', 'extended', 'standard', 'wake', 'urgentWake' },
+register('promote', { 'deployment', 'promote', 'ticket', 'sameBusinessDay', 'extended', 'standard', 'wake', 'urgentWake' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
@@ -612,13 +639,14 @@ register('promote', { 'deployment', 'promote', 'meta', 'sameBusinessDay', 'exten
   local moved = 0
   for _, id in ipairs(ids) do
     redis.call('ZREM', K.promote, id)
-    local m = parse_meta(redis.call('HGET', K.meta, id))
+    local record = redis.call('HGET', K.ticket, id)
+    local m = parse_header(record)
     if m and m.code ~= 's' then
       local from = lane_key(m.code)
       if redis.call('ZREM', from, id) == 1 then redis.call('ZADD', K.sameBusinessDay, m.due, id) end
       m.code = 's'
       m.promoted = '1'
-      redis.call('HSET', K.meta, id, format_meta(m))
+      redis.call('HSET', K.ticket, id, format_header(m) .. string.sub(record, string.find(record, '\n', 1, true) + 1))
       moved = moved + 1
     end
   end
@@ -628,7 +656,7 @@ end)
 
 -- Requeues dead letters: ARGV = n, then ids (n = 0: all). Attempts start again from zero.
 -- Returns the number requeued.
-register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'sameBusinessDay',
+register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'ticket', 'attempts', 'sameBusinessDay',
   'extended', 'standard', 'wake', 'urgentWake', 'crashes', 'deadBytes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local n = tonumber(ARGV[1])
@@ -639,14 +667,14 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
     if redis.call('ZREM', K.dead, id) == 1 then
       redis.call('DECRBY', K.deadBytes, dead_letter_size(id))
       redis.call('HDEL', K.deadInfo, id)
-      local m = parse_meta(redis.call('HGET', K.meta, id))
+      local m = lane_state(id)
       if m then
         redis.call('HDEL', K.attempts, id)
         redis.call('HDEL', K.crashes, id)
         redis.call('ZADD', lane_key(m.code), m.due, id)
         moved = moved + 1
       else
-        redis.call('HDEL', K.payload, id)
+        redis.call('HDEL', K.ticket, id)
       end
     end
   end
@@ -654,15 +682,14 @@ register('requeue_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 
   return moved
 end)
 
--- Deletes every dead letter with its payload. Returns the number deleted.
-register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'meta', 'payload', 'attempts', 'crashes', 'deadBytes' },
+-- Deletes every dead letter with its record. Returns the number deleted.
+register('purge_dead', { 'deployment', 'dead', 'deadInfo', 'ticket', 'attempts', 'crashes', 'deadBytes' },
   DRAINING, function()
   if not deployed() then return no_deployment() end
   local ids = redis.call('ZRANGE', K.dead, 0, -1)
   for i = 1, #ids, 500 do
     local chunk = { unpack(ids, i, math.min(i + 499, #ids)) }
-    redis.call('HDEL', K.payload, unpack(chunk))
-    redis.call('HDEL', K.meta, unpack(chunk))
+    redis.call('HDEL', K.ticket, unpack(chunk))
     redis.call('HDEL', K.attempts, unpack(chunk))
     redis.call('HDEL', K.deadInfo, unpack(chunk))
     redis.call('HDEL', K.crashes, unpack(chunk))
@@ -687,7 +714,7 @@ local function count_deliveries_on_end()
 end
 
 register('count_deliveries_on_end', { 'deployment', 'inflight', 'attempts' }, DRAINING, function()
-  if not deployed() then return no_deployment() end
+  if redis.call('EXISTS', K.deployment) == 0 then return no_deployment() end
   return count_deliveries_on_end()
 end)
 
@@ -696,12 +723,12 @@ end)
 -- on this namespace's existing data (`{'holds-data'}`), or when there is no data to adopt
 -- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
 -- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
-register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'payload', 'meta',
+register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'ticket', 'payload', 'meta',
   'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect', 'digest' }, FILLING, function(ARGV)
   local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
-  if deployed() then return { 'present' } end
-  local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.payload, K.meta, K.inflight, K.lease,
-    K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect, K.digest)
+  if redis.call('EXISTS', K.deployment) == 1 then return { 'present' } end
+  local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.ticket, K.payload, K.meta, K.inflight,
+    K.lease, K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect, K.digest)
   if origin == 'initialized' and held > 0 then return { 'holds-data' } end
   if origin == 'adopted' and held == 0 then return { 'empty' } end
   local now = now_ms()
@@ -716,9 +743,60 @@ register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'st
   redis.call('HSET', K.deployment, 'schema', '1')
   redis.call('HSET', K.deployment, 'id', id, 'created_at', string.format('%d', now),
     'origin', origin, 'fence_base', string.format('%d', base), 'written_by', release)
-  -- Adopted data was written by a release that counted deliveries at the claim.
+  -- Adopted data was written by a release that counted deliveries at the claim, and may keep
+  -- its tickets in the earlier layout (then `move_to_ticket_records` marks the move when done).
   count_deliveries_on_end()
+  if redis.call('EXISTS', K.payload, K.meta) == 0 then redis.call('HSET', K.deployment, 'ticket_records', '1') end
   return { 'created' }
+end)
+
+-- Moves tickets kept in the layout of library version 2 and earlier (a `payload` hash and a
+-- `meta` hash of `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`) into records:
+-- ARGV = limit. Moves up to about `limit` tickets per call, each whole in the call that moves it,
+-- so a crash between calls leaves every ticket in one layout or the other and a rerun carries on.
+-- A live ticket gets a dedupe entry if its own has expired (live tickets keep theirs now; see
+-- `submit`). When nothing is left to move, marks the deployment (`ticket_records`) and removes
+-- the old hashes. Returns `{moved, left}`; `left` is 0 once the deployment is marked.
+register('move_to_ticket_records', { 'deployment', 'ticket', 'payload', 'meta', 'dedupe' }, DRAINING, function(ARGV)
+  if redis.call('EXISTS', K.deployment) == 0 then return no_deployment() end
+  local limit = tonumber(ARGV[1])
+  local now_text = tostring(now_ms())
+  local moved = 0
+  local function move(ids, metas)
+    local payloads = redis.call('HMGET', K.payload, unpack(ids))
+    for i, id in ipairs(ids) do
+      local m = metas and metas[i]
+      local a, p, c, d, q, e
+      if m then a, p, c, d, q, e = string.match(m, '^(%d+)|(%d)|(%a)|(-?%d+)|(%a)|(-?%d+)$') end
+      local header
+      if a then
+        header = { code = c, intake = q, promoted = p, due = d, enqueued = e }
+      else
+        -- A payload without readable lane state (no release writes one) still moves, with the
+        -- standard lane's state, so that nothing is dropped.
+        header = { code = 'n', intake = 'n', promoted = '0', due = '0', enqueued = now_text }
+      end
+      if payloads[i] then
+        redis.call('HSET', K.ticket, id, format_header(header) .. payloads[i])
+        redis.call('ZADD', K.dedupe, 'NX', now_text, id)
+        moved = moved + 1
+      end
+      redis.call('HDEL', K.payload, id)
+      redis.call('HDEL', K.meta, id)
+    end
+  end
+  local picked = redis.call('HRANDFIELD', K.meta, limit, 'WITHVALUES')
+  if #picked > 0 then
+    local ids, metas = {}, {}
+    for i = 1, #picked, 2 do ids[#ids + 1] = picked[i]; metas[#metas + 1] = picked[i + 1] end
+    move(ids, metas)
+  else
+    local orphans = redis.call('HRANDFIELD', K.payload, limit)
+    if #orphans > 0 then move(orphans, nil) end
+  end
+  local left = redis.call('HLEN', K.meta) + redis.call('HLEN', K.payload)
+  if left == 0 then redis.call('HSET', K.deployment, 'ticket_records', '1') end
+  return { moved, left }
 end)
 
 -- Re-creates dedupe entries after a recovery (ids whose outcomes the stores hold), so that a
@@ -738,7 +816,7 @@ end)
 -- oldest enqueue time). Returns `{nowMs, inflight, dead, dedupe, {lane}, {lane}, {lane}}` for the
 -- lanes s, e, n, each `{queued, retrying, headDueMs|'', oldestEnqueuedMs|''}`; suspects count as
 -- queued in their lane.
-register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusinessDay', 'extended', 'standard', 'suspect' },
+register('status', { 'retry', 'ticket', 'inflight', 'dead', 'dedupe', 'sameBusinessDay', 'extended', 'standard', 'suspect' },
   READ_ONLY, function(ARGV)
   local now = now_ms()
   local sample = tonumber(ARGV[1])
@@ -748,8 +826,8 @@ register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusines
   local suspect_ids = redis.call('ZRANGE', K.suspect, 0, -1)
   for i = 1, #suspect_ids, 500 do
     local chunk = { unpack(suspect_ids, i, math.min(i + 499, #suspect_ids)) }
-    for _, raw in ipairs(redis.call('HMGET', K.meta, unpack(chunk))) do
-      local m = parse_meta(raw)
+    for _, raw in ipairs(redis.call('HMGET', K.ticket, unpack(chunk))) do
+      local m = parse_header(raw)
       if m then
         suspects[m.code] = suspects[m.code] + 1
         local q = tonumber(m.enqueued)
@@ -760,8 +838,8 @@ register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusines
   local retry_ids = redis.call('ZRANGE', K.retry, 0, -1)
   for i = 1, #retry_ids, 500 do
     local chunk = { unpack(retry_ids, i, math.min(i + 499, #retry_ids)) }
-    for _, raw in ipairs(redis.call('HMGET', K.meta, unpack(chunk))) do
-      local m = parse_meta(raw)
+    for _, raw in ipairs(redis.call('HMGET', K.ticket, unpack(chunk))) do
+      local m = parse_header(raw)
       if m then
         retrying[m.code] = retrying[m.code] + 1
         local q = tonumber(m.enqueued)
@@ -776,8 +854,8 @@ register('status', { 'retry', 'meta', 'inflight', 'dead', 'dedupe', 'sameBusines
     local ids = {}
     for i = 1, #head, 2 do ids[#ids + 1] = head[i] end
     if #ids > 0 then
-      for _, raw in ipairs(redis.call('HMGET', K.meta, unpack(ids))) do
-        local m = parse_meta(raw)
+      for _, raw in ipairs(redis.call('HMGET', K.ticket, unpack(ids))) do
+        local m = parse_header(raw)
         if m then
           local q = tonumber(m.enqueued)
           if not oldest[code] or q < oldest[code] then oldest[code] = q end
@@ -855,7 +933,7 @@ end)
 
 -- Evicts dead letters and quarantined messages past their retention limits (a worker's
 -- maintenance runs it). Returns `{{kind, id, reason, bytes}…}`.
-register('enforce_retention', { 'dead', 'deadInfo', 'deadBytes', 'payload', 'meta', 'attempts', 'crashes', 'quarantine',
+register('enforce_retention', { 'dead', 'deadInfo', 'deadBytes', 'ticket', 'attempts', 'crashes', 'quarantine',
   'quarantineRaw', 'quarantineAt', 'quarantineBytes', 'retention', 'evictions' }, DRAINING, function()
   local now, evicted = now_ms(), {}
   evict_dead_letters(now, evicted)
@@ -867,7 +945,7 @@ end)
 -- byte counts, and a time for every quarantined message (the message's own `quarantined_at` is
 -- not parsed here; messages from a release before retention count from their migration).
 -- Returns `{deadLetterBytes, quarantineBytes, quarantinedWithoutTime}`.
-register('recount_retention', { 'dead', 'deadInfo', 'deadBytes', 'payload', 'quarantine', 'quarantineRaw',
+register('recount_retention', { 'dead', 'deadInfo', 'deadBytes', 'ticket', 'quarantine', 'quarantineRaw',
   'quarantineAt', 'quarantineBytes' }, DRAINING, function()
   local now = now_ms()
   local dead_bytes = 0
