@@ -10,7 +10,7 @@
 # queued and a quarantined email.
 # Then this release (--binary, default the release build):
 #   - refuses to run a worker before the upgrade (exit 78, naming `ticketq migrate`);
-#   - migrates, twice (the second run changes nothing);
+#   - migrates, twice (the second run changes nothing), moving every ticket into a record;
 #   - shows the same lanes, dead letters and quarantine as the previous release did;
 #   - drains everything with workers restarted under the same ids and stores, dead letters
 #     requeued: every ticket ends with exactly one accepted outcome, none superseded by mistake.
@@ -18,8 +18,8 @@
 # (stores, logs) for a look.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-# The release before library version 2 (function library v1, per-ticket ack journals, retention).
-previous=444d0f0cdd1443fb135a694090da103c8aebaf28
+# The release before ticket records (function library v2: payload and meta hashes, content digests).
+previous=82c739595765602f0ad0f4c2268139dc41a428c3
 binary="$root/.build/release/ticketq"
 old=""
 keep=0
@@ -149,6 +149,15 @@ grep -q "ticketq migrate" "$dir/refused.log" || fail "the refusal does not name 
 step "migrate, twice"
 "$new" migrate >"$dir/migrate-1.log" 2>&1 || fail "ticketq migrate failed: $(cat "$dir/migrate-1.log")"
 "$new" migrate >"$dir/migrate-2.log" 2>&1 || fail "a second ticketq migrate failed: $(cat "$dir/migrate-2.log")"
+
+grep -q "tickets moved from the payload and meta hashes into ticket records" "$dir/migrate-1.log" \
+  || fail "migrate did not move the tickets into records: $(cat "$dir/migrate-1.log")"
+grep -q "moved" "$dir/migrate-2.log" && fail "the second migrate moved tickets again: $(cat "$dir/migrate-2.log")"
+(( $(rcli exists '{ticketq}:payload' '{ticketq}:meta') == 0 )) || fail "the payload and meta hashes are still there"
+live=$(( $(rcli zcard '{ticketq}:lane:standard') + $(rcli zcard '{ticketq}:lane:extended') \
+  + $(rcli zcard '{ticketq}:lane:same_business_day') + $(rcli zcard '{ticketq}:inflight') \
+  + $(rcli zcard '{ticketq}:retry') + $(rcli zcard '{ticketq}:suspect') + $(rcli zcard '{ticketq}:dead') ))
+(( $(rcli hlen '{ticketq}:ticket') == live )) || fail "$(rcli hlen '{ticketq}:ticket') ticket records for $live live tickets"
 
 after_status=$("$new" status --json)
 python3 - "$before_status" "$after_status" <<'PY' || fail "status differs after the upgrade"
