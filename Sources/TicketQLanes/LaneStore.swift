@@ -62,41 +62,56 @@ public final class LaneStore {
             Array(worker.utf8), bytes(min(max(batchSize, 1), 1000)),
             bytes(configuration.leaseDuration.wholeMilliseconds), Array(String(configuration.lowerStep).utf8),
         ] + scope.arguments)
-        let fields = scope.fetchesInline ? 7 : 6
-        guard let items = reply.array, items.count >= 2, let now = items[0].int, let waiting = items[1].int,
-              items.dropFirst(2).allSatisfy({ ($0.array?.count ?? 0) >= fields })
+        guard let items = reply.array, items.count == 6, let now = items[0].int, let waiting = items[1].int,
+              let firstToken = items[2].int, let claimedIDs = items[3].array, let redelivered = items[4].array,
+              let inline = items[5].array
         else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
-        let claimed = items.dropFirst(2).map { $0.array ?? [] }
-        let count = claimed.count
+        let count = claimedIDs.count
         guard count > 0 else { return ClaimBatch(serverTimeMillis: now, tickets: [], suspectsWaiting: Int(waiting)) }
+        var ids: [[UInt8]] = []
+        ids.reserveCapacity(count)
+        for id in claimedIDs {
+            guard let bytes = id.bytes else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
+            ids.append(bytes)
+        }
+        // Most tickets are on their first delivery; the others are listed by position.
+        var attempts = [Int](repeating: 1, count: count)
+        var crashes = [Int](repeating: 0, count: count)
+        for entry in redelivered {
+            guard let fields = entry.array, fields.count == 3, let position = fields[0].int, (1...count).contains(Int(position)),
+                  let delivery = fields[1].int, let crashed = fields[2].int
+            else { throw .unexpectedReply(operation: "claim", reply: "\(reply)") }
+            attempts[Int(position) - 1] = Int(delivery)
+            crashes[Int(position) - 1] = Int(crashed)
+        }
         let records: [RedisReply]
         if scope.fetchesInline {
-            records = claimed.map { $0[6] }
+            records = inline
         } else {
-            var ids: [[UInt8]] = []
-            ids.reserveCapacity(count)
-            for ticket in claimed { ids.append(ticket[0].bytes ?? []) }
-            let fetched: RedisReply
             do {
-                fetched = try connection.command([Array("HMGET".utf8), keys.key(.ticket)] + ids)
+                records = try connection.command([Array("HMGET".utf8), keys.key(.ticket)] + ids).array ?? []
             } catch {
                 throw .redis(error)
             }
-            records = fetched.array ?? []
         }
         var tickets: [ClaimedTicket] = []
         tickets.reserveCapacity(count)
-        for (position, ticket) in claimed.enumerated() {
-            guard let id = ticket[0].string, let token = ticket[1].int, let attempts = ticket[2].int,
-                  let lane = ticket[3].string.flatMap(LaneCode.lane),
-                  let due = ticket[4].string.flatMap(Double.init).map({ Int64($0) }), let crashes = ticket[5].int
-            else { throw .unexpectedReply(operation: "claim", reply: "\(ticket)") }
-            // A record that is missing or unreadable leaves the payload nil: the worker dead-letters it.
-            let record = records[safe: position]?.bytes.flatMap { try? TicketRecord(decoding: $0) }
+        for position in 0..<count {
+            let id = String(decoding: ids[position], as: UTF8.self)
+            let lease = TicketLease(id: id, token: firstToken + Int64(position))
+            // A record that is missing or unreadable leaves the payload nil: the worker dead-letters
+            // it (in the standard lane, due now: nothing else is known of it).
+            guard let stored = records[safe: position]?.bytes, let record = try? TicketRecord(decoding: stored) else {
+                tickets.append(ClaimedTicket(
+                    lease: lease, attempts: attempts[position], lane: .standard, intakeLane: .standard, promoted: false,
+                    dueMillis: now, enqueuedMillis: 0, payload: nil, crashedDeliveries: crashes[position]
+                ))
+                continue
+            }
             tickets.append(ClaimedTicket(
-                lease: TicketLease(id: id, token: token), attempts: Int(attempts), lane: lane,
-                intakeLane: record?.intakeLane ?? lane, promoted: record?.promoted ?? false, dueMillis: due,
-                enqueuedMillis: record?.enqueuedMillis ?? 0, payload: record?.payload, crashedDeliveries: Int(crashes)
+                lease: lease, attempts: attempts[position], lane: record.lane, intakeLane: record.intakeLane,
+                promoted: record.promoted, dueMillis: record.dueMillis, enqueuedMillis: record.enqueuedMillis,
+                payload: record.payload, crashedDeliveries: crashes[position]
             ))
         }
         // Urgent first, then the lower tier earliest deadline first, as the tickets were chosen.

@@ -355,11 +355,13 @@ end)
 -- a lease in the in-flight set. Its delivery count is the deliveries that ended before
 -- (K.attempts, written only when one ends without settling: a retry, an expired lease, a dead
 -- worker; absent for the many tickets delivered once) plus this one, so a first delivery writes
--- no count. Returns `{nowMs, suspectsWaiting, {ticket}…}`, each ticket `{id, token, attempts,
--- laneCode, dueMs, crashes}` (crashes: deliveries that ended with the worker's death); the caller
--- then fetches the records with a plain HMGET, far cheaper than passing them through Lua. With
--- fetch `inline` (the urgent claimer's few tickets, where a round trip costs more than the copy),
--- each ticket also carries its record.
+-- no count. Returns `{nowMs, suspectsWaiting, firstToken, {id…}, {{position, attempts, crashes}…},
+-- {record…}}`: the claimed ids, whose tokens run from `firstToken` in that order; the delivery and
+-- crash counts only of the tickets delivered before (most are on their first delivery: attempts 1,
+-- crashes 0), by position in the ids; and, with fetch `inline` only (the urgent claimer's few
+-- tickets, where a round trip costs more than the copy), their records. Otherwise the caller
+-- fetches the records (lane, due time and payload) with a plain HMGET, far cheaper than passing
+-- them through Lua.
 register('claim', { 'deployment', 'retry', 'ticket', 'sameBusinessDay', 'extended', 'standard', 'credit',
   'fence', 'inflight', 'lease', 'attempts', 'wake', 'urgentWake', 'suspect', 'crashes' }, DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
@@ -373,7 +375,7 @@ register('claim', { 'deployment', 'retry', 'ticket', 'sameBusinessDay', 'extende
     local m = lane_state(id)
     if m then enqueue_again(id, m) end
   end
-  local picked, codes, dues, crashes = {}, {}, {}, {}
+  local picked, crashes = {}, {}
   if suspect_only then
     -- Suspects of one crash go in small groups (up to `batch`); a group that crashes again makes
     -- each of its members a suspect of two, and those go alone.
@@ -385,8 +387,7 @@ register('claim', { 'deployment', 'retry', 'ticket', 'sameBusinessDay', 'extende
       for i, id in ipairs(ids) do
         local count = tonumber(counts[i] or '0')
         if i > 1 and (count > 1 or crashes[1] > 1) then break end
-        local m = lane_state(id)
-        picked[i], dues[i], codes[i], crashes[i] = id, head[2 * i], m and m.code or 'n', count
+        picked[i], crashes[i] = id, count
       end
       redis.call('ZREM', K.suspect, unpack(picked))
     end
@@ -412,19 +413,21 @@ register('claim', { 'deployment', 'retry', 'ticket', 'sameBusinessDay', 'extende
       end
     end
     if not urgent_only then redis.call('SET', K.credit, tostring(credit)) end
-    local function pop(key, code, count)
+    -- The head of a lane without its scores (ZPOPMIN would format each as a double, for nothing).
+    local np = 0
+    local function pop(key, count)
       if count <= 0 then return end
-      local popped = redis.call('ZPOPMIN', key, count)
-      for i = 1, #popped, 2 do
-        picked[#picked + 1] = popped[i]; dues[#dues + 1] = popped[i + 1]; codes[#codes + 1] = code
-      end
+      local ids = redis.call('ZRANGE', key, 0, count - 1)
+      redis.call('ZREMRANGEBYRANK', key, 0, count - 1)
+      for i = 1, #ids do picked[np + i] = ids[i] end
+      np = np + #ids
     end
-    pop(K.sameBusinessDay, 's', take_u)
+    pop(K.sameBusinessDay, take_u)
     if take_l > 0 then
       if ne == 0 then
-        pop(K.standard, 'n', take_l)
+        pop(K.standard, take_l)
       elseif ns == 0 then
-        pop(K.extended, 'e', take_l)
+        pop(K.extended, take_l)
       else
         local e = redis.call('ZRANGE', K.extended, 0, take_l - 1, 'WITHSCORES')
         local s = redis.call('ZRANGE', K.standard, 0, take_l - 1, 'WITHSCORES')
@@ -436,34 +439,35 @@ register('claim', { 'deployment', 'retry', 'ticket', 'sameBusinessDay', 'extende
             from_s = from_s + 1; si = si + 2
           end
         end
-        pop(K.extended, 'e', from_e)
-        pop(K.standard, 'n', from_s)
+        pop(K.extended, from_e)
+        pop(K.standard, from_s)
       end
     end
   end
-  local out = { now, redis.call('ZCARD', K.suspect) }
-  if #picked == 0 then return out end
-  local last = redis.call('INCRBY', K.fence, #picked)
-  local first = last - #picked + 1
-  local inflight, leases = {}, {}
+  local count = #picked
+  if count == 0 then return { now, redis.call('ZCARD', K.suspect), 0, {}, {}, {} } end
+  local last = redis.call('INCRBY', K.fence, count)
+  local first = last - count + 1
+  local inflight, leases, redelivered, records = {}, {}, {}, {}
   local prior = redis.call('HMGET', K.attempts, unpack(picked))
   local deadline = tostring(now + lease)
-  for i, id in ipairs(picked) do
-    local token = first + i - 1
+  for i = 1, count do
+    local id = picked[i]
     inflight[2 * i - 1] = deadline
     inflight[2 * i] = id
     leases[2 * i - 1] = id
     -- Formatted as an integer: Lua would write a token of 15 digits or more (as a recovery
     -- issues) in exponent notation, and the lease would match nothing.
-    leases[2 * i] = string.format('%d|%s', token, worker)
-    local ticket = { id, token, tonumber(prior[i] or '0') + 1, codes[i], dues[i], crashes[i] or 0 }
-    if inline then ticket[7] = redis.call('HGET', K.ticket, id) end
-    out[#out + 1] = ticket
+    leases[2 * i] = string.format('%d|%s', first + i - 1, worker)
+    if prior[i] or crashes[i] then
+      redelivered[#redelivered + 1] = { i, tonumber(prior[i] or '0') + 1, crashes[i] or 0 }
+    end
+    if inline then records[i] = redis.call('HGET', K.ticket, id) end
   end
   bulk('ZADD', K.inflight, inflight, 2)
   bulk('HSET', K.lease, leases, 2)
-  if #picked == batch and has_work() then wake(1) end
-  return out
+  if count == batch and has_work() then wake(1) end
+  return { now, redis.call('ZCARD', K.suspect), first, picked, redelivered, records }
 end)
 
 -- Acknowledges completed tickets: ARGV = n, then id, token pairs, then the journal ids to forget
