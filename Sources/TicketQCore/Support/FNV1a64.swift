@@ -42,7 +42,16 @@ public struct FNV1a64: Sendable, Hashable {
 
     /// Feeds a sequence of bytes.
     public mutating func combine<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes { combine(byte) }
+        var hash = value
+        // Contiguous bytes (a native string's UTF-8, an array) are read in place: iterating a
+        // string's UTF-8 view byte by byte costs several times the hashing itself.
+        let read: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* Self.prime }
+        }
+        if read == nil {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
+        }
+        value = hash
     }
 
     /// The hash of `bytes`.

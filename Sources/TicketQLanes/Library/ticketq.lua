@@ -89,9 +89,6 @@ end
 local function lane_state(id)
   return parse_header(redis.call('HGET', K.ticket, id))
 end
-local function token_of(lease)
-  return string.match(lease, '^(%d+)|')
-end
 local function worker_of(lease)
   return string.match(lease, '^%d+|(.*)$')
 end
@@ -126,12 +123,19 @@ end
 -- hundred-odd inserts scans the whole hash (about 10 µs a ticket for a batch of 512 here).
 local function journal(ARGV, at, fields)
   if not K.journal then return end
-  if #fields > 0 then redis.call('HSETNX', K.journal, '#schema', '1') end
+  if fields.first or #fields > 0 then redis.call('HSETNX', K.journal, '#schema', '1') end
   local forget = tonumber(ARGV[at] or '0')
   for i = at + 1, at + forget, 1000 do
     redis.call('HDEL', K.journal, unpack(ARGV, i, math.min(i + 999, at + forget)))
   end
-  if #fields > 0 then bulk('HSET', K.journal, fields, 2) end
+  if fields.first then
+    -- Every pair was accepted: the id, token pairs are ARGV's own, no copy needed.
+    for i = fields.first, fields.last, 2000 do
+      redis.call('HSET', K.journal, unpack(ARGV, i, math.min(i + 1999, fields.last)))
+    end
+  elseif #fields > 0 then
+    bulk('HSET', K.journal, fields, 2)
+  end
 end
 -- After a recovery, a lease issued before it (a token below the marker's fence base) names a
 -- ticket of the lost data. When Redis knows nothing of that ticket now, the outcome its worker
@@ -141,26 +145,32 @@ local function lost_with_data(id, token)
   return tonumber(token) < base and redis.call('HEXISTS', K.ticket, id) == 0
     and redis.call('HEXISTS', K.lease, id) == 0
 end
+-- Whether a lease (`token|worker`) carries `token` (a string of digits).
+local function holds(lease, token)
+  local length = #token
+  return lease ~= false and string.byte(lease, length + 1) == 124 and string.sub(lease, 1, length) == token
+end
 -- Accepts ids whose lease still carries the caller's token: ARGV from `first` holds `count`
 -- id, token pairs. Returns the accepted ids, one flag per pair (1 or 0), and the accepted
--- pairs as journal fields (id, token, …).
+-- pairs as journal fields: when all were accepted (the common case), `{first = i, last = j}`,
+-- the range of ARGV that holds them; else a list id, token, ….
 local function fenced(ARGV, first, count)
-  local ids, tokens = {}, {}
-  for i = 0, count - 1 do
-    ids[#ids + 1] = ARGV[first + 2 * i]
-    tokens[#tokens + 1] = ARGV[first + 2 * i + 1]
-  end
-  local accepted, flags, entries = {}, {}, {}
-  if #ids == 0 then return accepted, flags, entries end
+  local ids = {}
+  for i = 1, count do ids[i] = ARGV[first + 2 * i - 2] end
+  local flags = {}
+  if count == 0 then return ids, flags, {} end
   local leases = redis.call('HMGET', K.lease, unpack(ids))
-  for i, id in ipairs(ids) do
-    if leases[i] and token_of(leases[i]) == tokens[i] then
-      accepted[#accepted + 1] = id
-      entries[#entries + 1] = id
-      entries[#entries + 1] = tokens[i]
-      flags[i] = 1
-    else
-      flags[i] = 0
+  local refused = 0
+  for i = 1, count do
+    if holds(leases[i], ARGV[first + 2 * i - 1]) then flags[i] = 1 else flags[i] = 0; refused = refused + 1 end
+  end
+  if refused == 0 then return ids, flags, { first = first, last = first + 2 * count - 1 } end
+  local accepted, entries = {}, {}
+  for i = 1, count do
+    if flags[i] == 1 then
+      accepted[#accepted + 1] = ids[i]
+      entries[#entries + 1] = ids[i]
+      entries[#entries + 1] = ARGV[first + 2 * i - 1]
     end
   end
   return accepted, flags, entries
@@ -513,7 +523,7 @@ register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 
   local flags, entries = {}, {}
   local leases = n > 0 and redis.call('HMGET', K.lease, unpack(ids)) or {}
   for i, id in ipairs(ids) do
-    if leases[i] and token_of(leases[i]) == tokens[i] then
+    if holds(leases[i], tokens[i]) then
       redis.call('ZREM', K.inflight, id)
       redis.call('HDEL', K.lease, id)
       redis.call('ZREM', K.promote, id)
@@ -539,7 +549,7 @@ register('retry', { 'deployment', 'lease', 'inflight', 'retry', 'attempts' }, DR
   if not deployed() then return no_deployment() end
   local id, token, delay = ARGV[1], ARGV[2], tonumber(ARGV[3])
   local lease = redis.call('HGET', K.lease, id)
-  if not lease or token_of(lease) ~= token then return 0 end
+  if not holds(lease, token) then return 0 end
   redis.call('ZREM', K.inflight, id)
   redis.call('HDEL', K.lease, id)
   redis.call('HINCRBY', K.attempts, id, 1)
