@@ -16,6 +16,7 @@ public struct LaneKeys: Sendable, Hashable {
         case retention, evictions, deadBytes, quarantineAt, quarantineBytes
         case digest
         case ticket
+        case seen, seenOrder, seenMarks, seenPushed
 
         var suffix: String {
             switch self {
@@ -30,6 +31,7 @@ public struct LaneKeys: Sendable, Hashable {
             case .retry: return "retry"
             case .dead: return "dead"
             case .deadInfo: return "deadinfo"
+            // Library version 2 and earlier; read only by the move to ticket records.
             case .dedupe: return "dedupe"
             case .promote: return "promote"
             case .fence: return "fence"
@@ -49,6 +51,10 @@ public struct LaneKeys: Sendable, Hashable {
             case .quarantineBytes: return "quarantine:bytes"
             case .digest: return "digest"
             case .ticket: return "ticket"
+            case .seen: return "seen"
+            case .seenOrder: return "seen:order"
+            case .seenMarks: return "seen:marks"
+            case .seenPushed: return "seen:pushed"
             }
         }
     }

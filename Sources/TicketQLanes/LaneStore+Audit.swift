@@ -4,13 +4,13 @@ extension LaneStore {
     /// Ids per read when walking large sets.
     static let auditChunk = 10_000
 
-    /// The ids the deployment accepted within its dedupe window (the submit script records
-    /// every accepted id there), oldest first.
+    /// The ids the deployment accepted within its dedupe window (submit records every accepted
+    /// id there), oldest first.
     public func acceptedTicketIDs() throws(LanesError) -> [String] {
         var ids: [String] = []
         var start = 0
         while true {
-            let reply = try command(["ZRANGE", keys.key(.dedupe), String(start), String(start + Self.auditChunk - 1)], "audit")
+            let reply = try command(["LRANGE", keys.key(.seenOrder), String(start), String(start + Self.auditChunk - 1)], "audit")
             let items = reply.array ?? []
             ids.append(contentsOf: items.compactMap(\.string))
             if items.count < Self.auditChunk { return ids }

@@ -25,7 +25,7 @@ extension LaneStore {
     /// an earlier release or of a partial data loss.
     public func holdsLaneData() throws(LanesError) -> Bool {
         let slots: [LaneKeys.Slot] = [
-            .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe, .fence,
+            .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe, .seen, .fence,
             .workers, .attempts, .promote, .suspect, .digest,
         ]
         return (try command(["EXISTS"] + slots.map { keys.key($0) }, "deployment").int ?? 0) > 0
@@ -70,7 +70,7 @@ extension LaneStore {
         var start = 0
         while start < entries.count {
             let chunk = entries[start..<min(start + 1000, entries.count)]
-            var arguments = [bytes(chunk.count)]
+            var arguments = [bytes(configuration.dedupeWindow.wholeMilliseconds), bytes(chunk.count)]
             for entry in chunk {
                 arguments.append(bytes(entry.atMillis))
                 arguments.append(Array(entry.id.utf8))

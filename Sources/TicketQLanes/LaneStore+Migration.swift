@@ -12,16 +12,18 @@ extension LaneStore {
         return Int(adjusted)
     }
 
-    /// Moves tickets kept in the layout of library version 2 and earlier (a payload hash and a
-    /// meta hash) into ``TicketRecord``s, `batch` per call, until none is left; then marks the
-    /// deployment so that this release's functions write to it. Each ticket moves whole in one
-    /// atomic call, so a crash part-way leaves a state a rerun carries on from.
+    /// Moves a deployment kept in the layout of library version 2 and earlier into this one's:
+    /// tickets (a payload hash and a meta hash) into ``TicketRecord``s and the dedupe window (a
+    /// sorted set and a digest hash) into its new keys, `batch` of each per call, until none is
+    /// left; then marks the deployment so that this release's functions write to it. Each ticket
+    /// and entry moves whole in one atomic call, so a crash part-way leaves a state a rerun
+    /// carries on from.
     ///
     /// - Returns: how many tickets were moved (0 when the deployment keeps records already).
     public func moveToTicketRecords(batch: Int = 1000) throws(LanesError) -> Int {
         var moved = 0
         while true {
-            let reply = try call(.moveToTicketRecords, [bytes(max(1, batch))])
+            let reply = try call(.moveToTicketRecords, [bytes(max(1, batch)), bytes(configuration.dedupeWindow.wholeMilliseconds)])
             guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
                 throw .unexpectedReply(operation: "move_to_ticket_records", reply: "\(reply)")
             }

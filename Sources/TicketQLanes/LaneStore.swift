@@ -250,9 +250,16 @@ public final class LaneStore {
         return LaneSnapshot(serverTimeMillis: now, inFlight: Int(inFlight), deadLetters: Int(dead), dedupeEntries: Int(dedupe), lanes: lanes)
     }
 
-    /// Bytes Redis uses for the dedupe window's set (`MEMORY USAGE`), or nil when unavailable.
+    /// Bytes Redis uses for the dedupe window (`MEMORY USAGE` of its keys), or nil when unavailable.
     public func dedupeMemoryBytes() throws(LanesError) -> Int? {
-        try command(["MEMORY", "USAGE", keys.key(.dedupe), "SAMPLES", "0"], "memory").int.map(Int.init)
+        var total = 0
+        for slot: LaneKeys.Slot in [.seen, .seenOrder, .seenMarks] {
+            guard let bytes = try command(["MEMORY", "USAGE", keys.key(slot), "SAMPLES", "0"], "memory").int else {
+                if slot == .seen { return nil } else { continue }
+            }
+            total += Int(bytes)
+        }
+        return total
     }
 
     // MARK: Plumbing

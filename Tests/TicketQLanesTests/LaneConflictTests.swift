@@ -41,7 +41,6 @@ import TicketQRedis
         let store = context.store
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "hello", digest: "")]) == [.accepted])
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "other")]) == [.duplicate])
-        #expect(try store.connection.command("HEXISTS", "{test}:digest", "a").int == 0)
         #expect(try store.restoreDedupe([(id: "handled", atMillis: LaneTestContext.nowMillis)]) == 1)
         #expect(try store.submit([LaneTestContext.entry("handled", .standard, due: due, payload: "anything")]) == [.duplicate])
     }
@@ -52,19 +51,19 @@ import TicketQRedis
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "hello")]) == [.accepted])
         let batch = try store.claim(worker: "w", batchSize: 10)
         _ = try store.acknowledge(batch.tickets.map(\.lease))
-        #expect(try store.connection.command("HLEN", "{test}:digest").int == 1)
+        #expect(try store.connection.command("HLEN", "{test}:seen").int == 1)
         Thread.sleep(forTimeInterval: 0.4)
 
         // Past the window, the id is new again: its next submit is accepted with its own content
         // and trims the old entry's digest first.
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "changed")]) == [.accepted])
-        #expect(try store.connection.command("HGET", "{test}:digest", "a").string == String(FNV1a64.hash("changed".utf8), radix: 16))
+        #expect(try store.connection.command("HGET", "{test}:seen", "a").string == String(FNV1a64.hash("changed".utf8), radix: 16))
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "hello")]) == [.conflict])
 
         // A live ticket's entry is renewed, not trimmed: a resubmit is still told apart.
         Thread.sleep(forTimeInterval: 0.4)
         #expect(try store.submit([LaneTestContext.entry("other", .standard, due: due)]) == [.accepted])
-        #expect(try store.connection.command("ZSCORE", "{test}:dedupe", "a") != .null)
+        #expect(try store.connection.command("HEXISTS", "{test}:seen", "a").int == 1)
         #expect(try store.submit([LaneTestContext.entry("a", .standard, due: due, payload: "hello")]) == [.conflict])
 
         // Once handled, its entry and digest leave with the window.
@@ -72,8 +71,7 @@ import TicketQRedis
         #expect(try store.acknowledge(handled.map(\.lease)) == [true])
         Thread.sleep(forTimeInterval: 0.4)
         #expect(try store.submit([LaneTestContext.entry("another", .standard, due: due)]) == [.accepted])
-        #expect(try store.connection.command("ZSCORE", "{test}:dedupe", "a") == .null)
-        #expect(try store.connection.command("HEXISTS", "{test}:digest", "a").int == 0)
-        #expect(try store.connection.command("HLEN", "{test}:digest").int == 2, "the live ticket keeps its digest")
+        #expect(try store.connection.command("HEXISTS", "{test}:seen", "a").int == 0)
+        #expect(try store.connection.command("HLEN", "{test}:seen").int == 2, "the live ticket keeps its digest")
     }
 }

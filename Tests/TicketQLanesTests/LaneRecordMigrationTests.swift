@@ -22,6 +22,10 @@ struct LaneRecordMigrationTests {
         try ticket("queued", meta: "0|0|n|\(due)|n|\(enqueued)")
         try connection.command("ZADD", "{test}:lane:standard", String(due), "queued")
         try connection.command("ZADD", "{test}:dedupe", String(enqueued), "queued")
+        try connection.command("HSET", "{test}:digest", "queued", "d-queued")
+        // Handled tickets leave only their dedupe entries.
+        try connection.command("ZADD", "{test}:dedupe", String(enqueued - 5), "handled")
+        try connection.command("HSET", "{test}:digest", "handled", "d-handled")
         try ticket("promoted", meta: "0|1|s|\(due + 1)|e|\(enqueued)")
         try connection.command("ZADD", "{test}:lane:same_business_day", String(due + 1), "promoted")
         try connection.command("ZADD", "{test}:dedupe", String(enqueued), "promoted")
@@ -60,11 +64,15 @@ struct LaneRecordMigrationTests {
         #expect(try store.connection.command("HLEN", "{test}:ticket").int == 0, "nothing was written")
 
         #expect(try store.moveToTicketRecords(batch: 2) == 6)
-        #expect(try store.connection.command("EXISTS", "{test}:payload", "{test}:meta").int == 0)
+        #expect(try store.connection.command("EXISTS", "{test}:payload", "{test}:meta", "{test}:dedupe", "{test}:digest").int == 0)
         #expect(try store.moveToTicketRecords() == 0, "a rerun moves nothing")
         try store.requireLibrary()
-        #expect(try store.connection.command("ZSCORE", "{test}:dedupe", "old") != .null, "a live ticket past the window is known again")
-        #expect(try store.submit([LaneTestContext.entry("old", .standard, due: due)]) == [.duplicate])
+        // The window keeps every entry with its digest, oldest first, and knows every live ticket.
+        let order = try store.acceptedTicketIDs()
+        #expect(order.first == "handled" && order.sorted() == ["dead", "flight", "handled", "old", "promoted", "queued", "retrying"], "\(order)")
+        #expect(try store.connection.command("HGET", "{test}:seen", "queued").string == "d-queued")
+        #expect(try store.submit([LaneTestContext.entry("handled", .standard, due: due, payload: "other")]) == [.conflict])
+        #expect(try store.submit([LaneTestContext.entry("old", .standard, due: due)]) == [.duplicate], "a live ticket past the window is known")
 
         #expect(try String(decoding: #require(store.deadLetter(id: "dead")?.payload), as: UTF8.self) == "payload-dead")
         #expect(try store.requeueInFlight(ofWorker: "gone") == 1)

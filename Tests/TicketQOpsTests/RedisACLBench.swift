@@ -105,7 +105,7 @@ extension RedisACLBench {
     /// declarations of the library with suspects and retention (a function of an earlier library
     /// takes the keys past its own as extra keys and ignores them).
     static let declaredKeys: [String: [String]] = [
-        "submit": ["deployment", "dedupe", "digest", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
+        "submit": ["deployment", "seen", "seen:order", "seen:marks", "seen:pushed", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
         "claim": ["deployment", "retry", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent", "suspect", "crashes"],
         "acknowledge": ["deployment", "lease", "inflight", "ticket", "attempts", "promote", "crashes"],
         "renew": ["deployment", "lease", "inflight"],
@@ -114,11 +114,11 @@ extension RedisACLBench {
         "quarantine": ["deployment", "quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes", "retention", "evictions"],
         "release_quarantined": ["quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes"],
         "record_high_volume": ["deployment", "highvolume"],
-        "status": ["retry", "ticket", "inflight", "dead", "dedupe", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
+        "status": ["retry", "ticket", "inflight", "dead", "seen", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
         "register_worker": ["alive:intruder", "workers"],
         "lead_collector": ["collector"],
         "promote": ["deployment", "promote", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
-        "restore_dedupe": ["deployment", "dedupe"],
+        "restore_dedupe": ["deployment", "seen", "seen:order", "seen:marks", "seen:pushed"],
     ]
 
     /// `FCALL` of `name` with its declared keys.

@@ -58,7 +58,7 @@ struct RedisACLIntakeTests {
             try await bench.expectRefused(.intake, command)
         }
         var swapped = try #require(RedisACLBench.declaredKeys["submit"])
-        swapped[1] = "ticket"  // in the place of `dedupe`, which submit reads with ZMSCORE
+        swapped[1] = "ticket"  // in the place of `seen`, which submit reads with HMGET
         try await bench.expectRefused(.intake, try await bench.call("submit", keys: swapped, ["60000", "1", "x", "n", "1", "", "d", "r1|n|n|0|1|1\np"]))
 
         // The other roles' functions.

@@ -48,7 +48,7 @@ struct RedisACLWorkerTests {
             ["HGETALL", RedisACLBench.key("deadinfo")], ["HMGET", RedisACLBench.key("deadinfo"), "acl-1"],
             ["HGETALL", RedisACLBench.key("quarantine")], ["HGETALL", RedisACLBench.key("quarantine:raw")], ["HGET", RedisACLBench.key("quarantine:raw"), "x"],
             ["DEL", RedisACLBench.key("ticket")], ["DEL", RedisACLBench.key("dead")], ["DEL", RedisACLBench.key("lane:standard")],
-            ["ZADD", RedisACLBench.key("dedupe"), "1", "x"], ["HSET", RedisACLBench.key("highvolume"), "mejurn", "[]"],
+            ["HSET", RedisACLBench.key("seen"), "x", ""], ["HSET", RedisACLBench.key("highvolume"), "mejurn", "[]"],
         ] {
             try await bench.expectRefused(.worker, command)
         }

@@ -1,6 +1,7 @@
 extension LaneFunction {
     static let submit = LaneFunction("submit", [
-        .deployment, .dedupe, .digest, .ticket, .sameBusinessDay, .extended, .standard, .promote, .wake, .urgentWake,
+        .deployment, .seen, .seenOrder, .seenMarks, .seenPushed, .ticket, .sameBusinessDay, .extended, .standard, .promote, .wake,
+        .urgentWake,
     ])
     static let claim = LaneFunction("claim", [
         .deployment, .retry, .ticket, .sameBusinessDay, .extended, .standard, .credit, .fence, .inflight, .lease,
@@ -37,12 +38,14 @@ extension LaneFunction {
     static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .ticket, .attempts, .crashes, .deadBytes])
     static let createDeployment = LaneFunction("create_deployment", [
         .deployment, .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
-        .fence, .workers, .attempts, .promote, .suspect, .digest,
+        .fence, .workers, .attempts, .promote, .suspect, .digest, .seen,
     ])
-    static let moveToTicketRecords = LaneFunction("move_to_ticket_records", [.deployment, .ticket, .payload, .meta, .dedupe])
-    static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .dedupe])
+    static let moveToTicketRecords = LaneFunction("move_to_ticket_records", [
+        .deployment, .ticket, .payload, .meta, .dedupe, .digest, .seen, .seenOrder, .seenMarks, .seenPushed,
+    ])
+    static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .seen, .seenOrder, .seenMarks, .seenPushed])
     static let status = LaneFunction(
-        "status", [.retry, .ticket, .inflight, .dead, .dedupe, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
+        "status", [.retry, .ticket, .inflight, .dead, .seen, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
     )
     static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
     static let quarantine = LaneFunction("quarantine", [

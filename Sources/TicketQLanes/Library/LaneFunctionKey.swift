@@ -8,9 +8,12 @@ public enum LaneFunctionKey: String, CaseIterable, Sendable {
     case ticket
     /// Where library version 2 and earlier kept payloads and lane state; read only by the move to records.
     case payload, meta
-    case dedupe, promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
-    /// The content digest of each id in the dedupe window (tells a conflicting resubmit from a duplicate).
-    case digest
+    case promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
+    /// The dedupe window: each id's content digest (tells a conflicting resubmit from a
+    /// duplicate), the order the ids were written, checkpoints of when, and how many were written.
+    case seen, seenOrder, seenMarks, seenPushed
+    /// Where library version 2 and earlier kept the dedupe window; read only by the move to records.
+    case dedupe, digest
     /// Tickets a worker died holding, claimed one at a time, and how often that happened to each.
     case suspect, crashes
     /// Retention: the limits (``RetentionPolicy``), eviction counts, and what the dead letters

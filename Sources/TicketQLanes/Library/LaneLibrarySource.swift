@@ -261,6 +261,49 @@ local function evict_quarantined(now, evicted, keep)
   end, now, evicted, keep)
 end
 
+-- The dedupe window: `seen` maps each id accepted within the window to its content digest (''
+-- when unknown). `seenOrder` lists those ids in the order they were written, each at most once,
+-- and `seenPushed` counts every id ever written there, so the head of the list is id number
+-- `seenPushed - LLEN`. `seenMarks` holds checkpoints: member N (a count of ids written), score the
+-- time by which the first N had been written; at most one per 1/256 of the window, so an entry
+-- lives at most that much longer than the window. Entries leave from the head of the list once a
+-- checkpoint past them is older than the window, a bounded number per call; the id of a ticket
+-- still live goes back to the tail instead, so a live ticket is always known.
+local MARKS_PER_WINDOW = 256
+
+-- Appends `count` ids to the order, with a checkpoint when one is due (`stamp`: its time).
+local function push_seen(ids, count, stamp, window)
+  if count == 0 then return end
+  for i = 1, count, 1000 do redis.call('RPUSH', K.seenOrder, unpack(ids, i, math.min(i + 999, count))) end
+  local pushed = redis.call('INCRBY', K.seenPushed, count)
+  local last = redis.call('ZRANGE', K.seenMarks, -1, -1, 'WITHSCORES')
+  if #last == 0 or tonumber(last[2]) <= stamp - window / MARKS_PER_WINDOW then
+    redis.call('ZADD', K.seenMarks, tostring(stamp), string.format('%d', pushed))
+  end
+end
+
+-- Removes the entries written before a checkpoint older than the window, at most `bound` of
+-- them. Returns the ids among them whose tickets are still live, to be written again.
+local function trim_seen(now, window, bound)
+  local cutoff = '(' .. tostring(now - window)
+  local old = redis.call('ZRANGEBYSCORE', K.seenMarks, '-inf', cutoff)
+  if #old == 0 then return {} end
+  local through = 0
+  for _, member in ipairs(old) do through = math.max(through, tonumber(member)) end
+  local head = tonumber(redis.call('GET', K.seenPushed) or '0') - redis.call('LLEN', K.seenOrder)
+  local due = math.min(through - head, bound)
+  local live = {}
+  if due > 0 then
+    local gone = {}
+    for _, id in ipairs(redis.call('LPOP', K.seenOrder, due) or {}) do
+      if redis.call('HEXISTS', K.ticket, id) == 1 then live[#live + 1] = id else gone[#gone + 1] = id end
+    end
+    for i = 1, #gone, 1000 do redis.call('HDEL', K.seen, unpack(gone, i, math.min(i + 999, #gone))) end
+  end
+  if head + math.max(due, 0) >= through then redis.call('ZREMRANGEBYSCORE', K.seenMarks, '-inf', cutoff) end
+  return live
+end
+
 redis.register_function {
   function_name = 'ticketq_version',
   flags = READ_ONLY,
@@ -269,86 +312,59 @@ redis.register_function {
 
 -- Enqueues a batch: ARGV = windowMs, n, then per ticket id, laneCode, dueMs, promoteAtMs
 -- (empty: none), contentDigest, record (the header and payload, see the top of this file). A
--- ticket id seen within the dedupe window, or still live (queued, in flight, retrying or
--- dead-lettered), is not enqueued again: it is a duplicate when its content digest matches the one
--- kept for the id (or none is kept: entries restored after a recovery carry none), a conflict when
--- it differs. The digests are kept as long as the dedupe entries, and trimmed with them. Returns
--- one flag per ticket: 1 accepted, 0 duplicate, 2 conflict.
---
--- A live ticket's dedupe entry is never trimmed: trimming renews it instead, so the one `ZMSCORE`
--- answers for live tickets too, and submit needs no read of the records (intake may not read them).
-register('submit', { 'deployment', 'dedupe', 'digest', 'ticket', 'sameBusinessDay', 'extended', 'standard',
-  'promote', 'wake', 'urgentWake' }, FILLING, function(ARGV)
+-- ticket id in the dedupe window (see `push_seen`; a live ticket's id always is) is not enqueued
+-- again: it is a duplicate when its content digest matches the one kept for the id (or none is
+-- kept: entries restored after a recovery carry none), a conflict when it differs. Returns one
+-- flag per ticket: 1 accepted, 0 duplicate, 2 conflict.
+register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed', 'ticket', 'sameBusinessDay', 'extended',
+  'standard', 'promote', 'wake', 'urgentWake' }, FILLING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
   local window = tonumber(ARGV[1])
   local n = tonumber(ARGV[2])
   local ids = {}
   for i = 0, n - 1 do ids[i + 1] = ARGV[3 + i * 6] end
-  local seen = {}
+  -- Entries past the window leave first, so that an id past it is new again. At least as many
+  -- leave per call as a call adds, so the window never falls behind.
+  local live = trim_seen(now, window, 1000 + 2 * n)
+  local known = {}
   for i = 1, n, 1000 do
     local last = math.min(i + 999, n)
-    local scores = redis.call('ZMSCORE', K.dedupe, unpack(ids, i, last))
-    for j = i, last do seen[j] = scores[j - i + 1] end
+    local digests = redis.call('HMGET', K.seen, unpack(ids, i, last))
+    for j = i, last do known[j] = digests[j - i + 1] end
   end
   -- The hot loop keeps its own counts (Lua's `#` searches the table each time) and hands Redis
   -- strings (a number is formatted anew for every element it is passed as).
   local out, accepted, in_batch = {}, 0, {}
-  local dedupe, digests, records, promote = {}, {}, {}, {}
-  local nd, ng, np = 0, 0, 0
+  local seen, order, records, promote = {}, {}, {}, {}
+  local nd, np = 0, 0
   local lanes = { s = {}, e = {}, n = {} }
   local lane_counts = { s = 0, e = 0, n = 0 }
-  local now_text, oldest = tostring(now), now - window
   for i = 1, n do
     local b = 3 + (i - 1) * 6
     local id, digest = ids[i], ARGV[b + 4]
-    local known = in_batch[id] ~= nil
-    if not known and seen[i] then
-      -- An entry past the window not trimmed yet still stands for a ticket that is live.
-      known = tonumber(seen[i]) > oldest or redis.call('HEXISTS', K.ticket, id) == 1
-    end
-    if known then
-      local kept = in_batch[id] or redis.call('HGET', K.digest, id)
-      if kept and kept ~= '' and digest ~= '' and kept ~= digest then out[i] = 2 else out[i] = 0 end
+    local kept = in_batch[id] or known[i]
+    if kept then
+      if kept ~= '' and digest ~= '' and kept ~= digest then out[i] = 2 else out[i] = 0 end
     else
       in_batch[id] = digest
       local code, due, promote_at = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3]
-      dedupe[nd + 1] = now_text; dedupe[nd + 2] = id
+      seen[nd + 1] = id; seen[nd + 2] = digest
       records[nd + 1] = id; records[nd + 2] = ARGV[b + 5]
       nd = nd + 2
-      if digest ~= '' then digests[ng + 1] = id; digests[ng + 2] = digest; ng = ng + 2 end
+      accepted = accepted + 1
+      order[accepted] = id
       if not lanes[code] then code = 'n' end
       local lane, count = lanes[code], lane_counts[code]
       lane[count + 1] = due; lane[count + 2] = id
       lane_counts[code] = count + 2
       if promote_at ~= '' and code ~= 's' then promote[np + 1] = promote_at; promote[np + 2] = id; np = np + 2 end
       out[i] = 1
-      accepted = accepted + 1
     end
   end
-  -- Entries past the window leave with their digests, a bounded number per call (at least as
-  -- many as a call adds), so that one call never has a whole day's entries to remove; those of
-  -- tickets still live are renewed.
-  local expired = redis.call('ZRANGEBYSCORE', K.dedupe, '-inf', '(' .. (now - window), 'LIMIT', 0, 1000 + 2 * n)
-  if #expired > 0 then
-    local gone, renewed = {}, {}
-    for _, id in ipairs(expired) do
-      if redis.call('HEXISTS', K.ticket, id) == 1 then
-        renewed[#renewed + 1] = now_text; renewed[#renewed + 1] = id
-      else
-        gone[#gone + 1] = id
-      end
-    end
-    for i = 1, #gone, 1000 do
-      local last = math.min(i + 999, #gone)
-      redis.call('HDEL', K.digest, unpack(gone, i, last))
-      redis.call('ZREM', K.dedupe, unpack(gone, i, last))
-    end
-    if #renewed > 0 then bulk('ZADD', K.dedupe, renewed, 2) end
-  end
+  for i = 1, #live do order[accepted + i] = live[i] end
   if accepted > 0 then
-    bulk('ZADD', K.dedupe, dedupe, 2)
-    if ng > 0 then bulk('HSET', K.digest, digests, 2) end
+    bulk('HSET', K.seen, seen, 2)
     bulk('HSET', K.ticket, records, 2)
     for code, items in pairs(lanes) do
       if lane_counts[code] > 0 then bulk('ZADD', lane_key(code), items, 2) end
@@ -356,6 +372,7 @@ register('submit', { 'deployment', 'dedupe', 'digest', 'ticket', 'sameBusinessDa
     if np > 0 then bulk('ZADD', K.promote, promote, 2) end
     wake(accepted)
   end
+  push_seen(order, accepted + #live, now, window)
   return out
 end)
 
@@ -747,11 +764,11 @@ end)
 -- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
 -- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
 register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'ticket', 'payload', 'meta',
-  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect', 'digest' }, FILLING, function(ARGV)
+  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect', 'digest', 'seen' }, FILLING, function(ARGV)
   local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
   if redis.call('EXISTS', K.deployment) == 1 then return { 'present' } end
   local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.ticket, K.payload, K.meta, K.inflight,
-    K.lease, K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect, K.digest)
+    K.lease, K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect, K.digest, K.seen)
   if origin == 'initialized' and held > 0 then return { 'holds-data' } end
   if origin == 'adopted' and held == 0 then return { 'empty' } end
   local now = now_ms()
@@ -769,22 +786,45 @@ register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'st
   -- Adopted data was written by a release that counted deliveries at the claim, and may keep
   -- its tickets in the earlier layout (then `move_to_ticket_records` marks the move when done).
   count_deliveries_on_end()
-  if redis.call('EXISTS', K.payload, K.meta) == 0 then redis.call('HSET', K.deployment, 'ticket_records', '1') end
+  if redis.call('EXISTS', K.payload, K.meta, K.dedupe, K.digest) == 0 then redis.call('HSET', K.deployment, 'ticket_records', '1') end
   return { 'created' }
 end)
 
--- Moves tickets kept in the layout of library version 2 and earlier (a `payload` hash and a
--- `meta` hash of `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs`) into records:
--- ARGV = limit. Moves up to about `limit` tickets per call, each whole in the call that moves it,
--- so a crash between calls leaves every ticket in one layout or the other and a rerun carries on.
--- A live ticket gets a dedupe entry if its own has expired (live tickets keep theirs now; see
--- `submit`). When nothing is left to move, marks the deployment (`ticket_records`) and removes
--- the old hashes. Returns `{moved, left}`; `left` is 0 once the deployment is marked.
-register('move_to_ticket_records', { 'deployment', 'ticket', 'payload', 'meta', 'dedupe' }, DRAINING, function(ARGV)
+-- Moves a deployment kept in the layout of library version 2 and earlier into this one: ARGV =
+-- limit, window (ms). Tickets kept in a `payload` hash and a `meta` hash of
+-- `attempts|promoted|laneCode|dueMs|intakeLaneCode|enqueuedMs` become records; the dedupe
+-- window, a `dedupe` sorted set by time with a `digest` hash beside it, becomes `seen` (see
+-- `push_seen`), its entries keeping their age. Moves up to about `limit` of each per call, each
+-- whole in the call that moves it, so a crash between calls leaves every ticket and entry in one
+-- layout or the other and a rerun carries on. A live ticket without an entry gets one (live
+-- tickets keep theirs now). When nothing is left to move, marks the deployment
+-- (`ticket_records`). Returns `{moved, left}`: tickets moved, and tickets and entries left.
+register('move_to_ticket_records', { 'deployment', 'ticket', 'payload', 'meta', 'dedupe', 'digest', 'seen', 'seenOrder',
+  'seenMarks', 'seenPushed' }, DRAINING, function(ARGV)
   if redis.call('EXISTS', K.deployment) == 0 then return no_deployment() end
-  local limit = tonumber(ARGV[1])
-  local now_text = tostring(now_ms())
+  local limit, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+  local now = now_ms()
+  local now_text = tostring(now)
+  -- Entries of the window, oldest first, with a checkpoint at the newest one's time.
+  local entries = redis.call('ZRANGE', K.dedupe, 0, limit - 1, 'WITHSCORES')
+  if #entries > 0 then
+    local ids = {}
+    for i = 1, #entries, 2 do ids[#ids + 1] = entries[i] end
+    local digests = redis.call('HMGET', K.digest, unpack(ids))
+    local fresh = {}
+    for i, id in ipairs(ids) do
+      if redis.call('HSETNX', K.seen, id, digests[i] or '') == 1 then fresh[#fresh + 1] = id end
+    end
+    if #fresh > 0 then
+      redis.call('RPUSH', K.seenOrder, unpack(fresh))
+      local pushed = redis.call('INCRBY', K.seenPushed, #fresh)
+      redis.call('ZADD', K.seenMarks, entries[#entries], string.format('%d', pushed))
+    end
+    redis.call('ZREM', K.dedupe, unpack(ids))
+    redis.call('HDEL', K.digest, unpack(ids))
+  end
   local moved = 0
+  local unknown = {}
   local function move(ids, metas)
     local payloads = redis.call('HMGET', K.payload, unpack(ids))
     for i, id in ipairs(ids) do
@@ -801,8 +841,8 @@ register('move_to_ticket_records', { 'deployment', 'ticket', 'payload', 'meta', 
       end
       if payloads[i] then
         redis.call('HSET', K.ticket, id, format_header(header) .. payloads[i])
-        redis.call('ZADD', K.dedupe, 'NX', now_text, id)
         moved = moved + 1
+        if redis.call('HSETNX', K.seen, id, redis.call('HGET', K.digest, id) or '') == 1 then unknown[#unknown + 1] = id end
       end
       redis.call('HDEL', K.payload, id)
       redis.call('HDEL', K.meta, id)
@@ -817,29 +857,39 @@ register('move_to_ticket_records', { 'deployment', 'ticket', 'payload', 'meta', 
     local orphans = redis.call('HRANDFIELD', K.payload, limit)
     if #orphans > 0 then move(orphans, nil) end
   end
-  local left = redis.call('HLEN', K.meta) + redis.call('HLEN', K.payload)
-  if left == 0 then redis.call('HSET', K.deployment, 'ticket_records', '1') end
+  push_seen(unknown, #unknown, now, window)
+  local left = redis.call('HLEN', K.meta) + redis.call('HLEN', K.payload) + redis.call('ZCARD', K.dedupe)
+  if left == 0 then
+    -- Digests left without an entry belonged to nothing.
+    redis.call('DEL', K.digest)
+    redis.call('HSET', K.deployment, 'ticket_records', '1')
+  end
   return { moved, left }
 end)
 
 -- Re-creates dedupe entries after a recovery (ids whose outcomes the stores hold), so that a
--- resubmitted ticket that was already handled is a duplicate: ARGV = n, then instantMs, id pairs.
--- Returns the number of entries added.
-register('restore_dedupe', { 'deployment', 'dedupe' }, FILLING, function(ARGV)
+-- resubmitted ticket that was already handled is a duplicate: ARGV = windowMs, n, then instantMs,
+-- id pairs. Entries whose instant is past the window are left out; the others carry no digest and
+-- count their age from now (the window's order is the order entries are written). Returns the
+-- number of entries added.
+register('restore_dedupe', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed' }, FILLING, function(ARGV)
   if not deployed() then return no_deployment() end
-  local n = tonumber(ARGV[1])
-  local items = {}
-  for i = 2, 2 * n + 1 do items[#items + 1] = ARGV[i] end
-  local before = redis.call('ZCARD', K.dedupe)
-  if #items > 0 then bulk('ZADD', K.dedupe, items, 2) end
-  return redis.call('ZCARD', K.dedupe) - before
+  local window, n = tonumber(ARGV[1]), tonumber(ARGV[2])
+  local now = now_ms()
+  local fresh = {}
+  for i = 1, n do
+    local at, id = tonumber(ARGV[1 + 2 * i]), ARGV[2 + 2 * i]
+    if at and at >= now - window and redis.call('HSETNX', K.seen, id, '') == 1 then fresh[#fresh + 1] = id end
+  end
+  push_seen(fresh, #fresh, now, window)
+  return #fresh
 end)
 
 -- A consistent snapshot for `status`: ARGV = sample (how many heads per lane to inspect for the
 -- oldest enqueue time). Returns `{nowMs, inflight, dead, dedupe, {lane}, {lane}, {lane}}` for the
 -- lanes s, e, n, each `{queued, retrying, headDueMs|'', oldestEnqueuedMs|''}`; suspects count as
 -- queued in their lane.
-register('status', { 'retry', 'ticket', 'inflight', 'dead', 'dedupe', 'sameBusinessDay', 'extended', 'standard', 'suspect' },
+register('status', { 'retry', 'ticket', 'inflight', 'dead', 'seen', 'sameBusinessDay', 'extended', 'standard', 'suspect' },
   READ_ONLY, function(ARGV)
   local now = now_ms()
   local sample = tonumber(ARGV[1])
@@ -870,7 +920,7 @@ register('status', { 'retry', 'ticket', 'inflight', 'dead', 'dedupe', 'sameBusin
       end
     end
   end
-  local out = { now, redis.call('ZCARD', K.inflight), redis.call('ZCARD', K.dead), redis.call('ZCARD', K.dedupe) }
+  local out = { now, redis.call('ZCARD', K.inflight), redis.call('ZCARD', K.dead), redis.call('HLEN', K.seen) }
   for _, code in ipairs({ 's', 'e', 'n' }) do
     local key = lane_key(code)
     local head = redis.call('ZRANGE', key, 0, sample - 1, 'WITHSCORES')
