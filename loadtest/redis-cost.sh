@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What Redis itself spends per ticket, on a private redis-server: CPU per submitted ticket and per
 # drained ticket (claim, fetch, ack, renew: redis-server's user + system time from /proc ÷ tickets),
-# memory per queued ticket (used_memory before and after the submit ÷ tickets), and the submit and
-# drain rates around them.
+# memory per queued ticket (used_memory before and after the submit ÷ tickets), the submit and
+# drain rates around them, and the workers' own CPU per drained ticket (from start to drained).
 #
 #   loadtest/redis-cost.sh [--tickets N] [--workers W] [--body-bytes B] [--json] [--commandstats]
 #
@@ -31,7 +31,7 @@ swift build -c release --product ticketq >/dev/null
 ticketq="$(swift build -c release --show-bin-path)/ticketq"
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ticketq-redis-cost.XXXXXX")
-pids=()
+pids=() workers_pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -45,11 +45,14 @@ pids+=("$redis_pid")
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.05; done
 export TICKETQ_REDIS_URL="redis://127.0.0.1:$port/0"
 
-cpu() { # redis-server's user + system time, in microseconds
-  python3 - "$redis_pid" <<'PY'
+cpu() { # the user + system time of processes (default redis-server), in microseconds
+  python3 - "${@:-$redis_pid}" <<'PY'
 import os, sys
-fields = open(f"/proc/{sys.argv[1]}/stat").read().rsplit(")", 1)[1].split()
-print(int((int(fields[11]) + int(fields[12])) * 1_000_000 / os.sysconf("SC_CLK_TCK")))
+total = 0
+for pid in sys.argv[1:]:
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    total += int(fields[11]) + int(fields[12])
+print(int(total * 1_000_000 / os.sysconf("SC_CLK_TCK")))
 PY
 }
 memory() { redis-cli -p "$port" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
@@ -74,23 +77,24 @@ redis-cli -p "$port" config resetstat >/dev/null
 for i in $(seq "$workers"); do
   "$ticketq" worker --db "$dir/w$i.db" --id "cost-$i" --metrics-addr 127.0.0.1:0 --log-level error 2>"$dir/w$i.log" &
   pids+=("$!")
+  workers_pids+=("$!")
 done
 while :; do
   left=$(( $(redis-cli -p "$port" zcard '{ticketq}:lane:standard') + $(redis-cli -p "$port" zcard '{ticketq}:lane:extended') + $(redis-cli -p "$port" zcard '{ticketq}:lane:same_business_day') + $(redis-cli -p "$port" zcard '{ticketq}:inflight') ))
   ((left == 0)) && break
   sleep 0.05
 done
-t2=$(now) cpu2=$(cpu)
+t2=$(now) cpu2=$(cpu) wcpu=$(cpu "${workers_pids[@]}")
 if ((stats)); then
   echo "INFO commandstats of the drain (usec per command, calls inside functions included):"
   redis-cli -p "$port" info commandstats | grep '^cmdstat' | sed 's/^cmdstat_//' | sort -t= -k3 -n -r | head -25
 fi
 
-python3 - "$tickets" "$queued" "$mem0" "$mem1" "$cpu0" "$cpu1" "$cpu2" "$t0" "$t1" "$t2" "$workers" "$body" "$json" <<'PY'
+python3 - "$tickets" "$queued" "$mem0" "$mem1" "$cpu0" "$cpu1" "$cpu2" "$t0" "$t1" "$t2" "$workers" "$body" "$json" "$wcpu" <<'PY'
 import json, sys
 n, queued, mem0, mem1, cpu0, cpu1, cpu2 = (int(v) for v in sys.argv[1:8])
 t0, t1, t2 = (float(v) for v in sys.argv[8:11])
-workers, body, as_json = int(sys.argv[11]), int(sys.argv[12]), sys.argv[13] == "1"
+workers, body, as_json, workers_cpu = int(sys.argv[11]), int(sys.argv[12]), sys.argv[13] == "1", int(sys.argv[14])
 figures = {
     "tickets": n, "workers": workers, "body_bytes": body,
     "redis_cpu_us_per_submitted": round((cpu1 - cpu0) / n, 2),
@@ -98,6 +102,7 @@ figures = {
     "redis_bytes_per_queued": round((mem1 - mem0) / max(queued, 1)),
     "submit_per_second": round(n / (t1 - t0)),
     "drain_per_second": round(n / (t2 - t1)),
+    "workers_cpu_us_per_drained": round(workers_cpu / n, 2),
 }
 if as_json:
     print(json.dumps(figures))

@@ -67,7 +67,7 @@ struct RedisACLIntakeTests {
         try await bench.expectRefused(.intake, try await bench.call("purge_dead"))
         try await bench.expectRefused(.intake, try await bench.call("requeue_dead", ["0"]))
         try await bench.expectRefused(.intake, try await bench.call("promote", ["1000"]))
-        try await bench.expectRefused(.intake, try await bench.call("restore_dedupe", ["1", "1", "cli-1"]))
+        try await bench.expectRefused(.intake, try await bench.call("restore_dedupe", ["86400000", "1", String(Int64(Date().timeIntervalSince1970 * 1000)), "cli-1"]))
         try await bench.expectRefused(.intake, try await bench.call("record_high_volume", ["mejurn", "1", "", "10"]))
         try await bench.expectRefused(.intake, try await bench.call("status", ["10"], readOnly: true))
         for command in RedisACLBench.administration {
