@@ -61,6 +61,7 @@ struct LaneRecordMigrationTests {
             Issue.record("expected migrationNeeded, got \(error)")
         }
         #expect(throws: LanesError.self) { try store.claim(worker: "w", batchSize: 10) }
+        #expect(throws: LanesError.self) { try store.snapshot() }
         #expect(try store.connection.command("HLEN", "{test}:ticket").int == 0, "nothing was written")
 
         #expect(try store.moveToTicketRecords(batch: 2) == 6)

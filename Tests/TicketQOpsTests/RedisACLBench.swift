@@ -114,7 +114,7 @@ extension RedisACLBench {
         "quarantine": ["deployment", "quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes", "retention", "evictions"],
         "release_quarantined": ["quarantine", "quarantine:raw", "quarantine:at", "quarantine:bytes"],
         "record_high_volume": ["deployment", "highvolume"],
-        "status": ["retry", "ticket", "inflight", "dead", "seen", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
+        "status": ["deployment", "retry", "ticket", "inflight", "dead", "seen", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
         "register_worker": ["alive:intruder", "workers"],
         "lead_collector": ["collector"],
         "promote": ["deployment", "promote", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],

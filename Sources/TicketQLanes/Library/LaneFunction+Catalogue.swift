@@ -45,7 +45,7 @@ extension LaneFunction {
     ])
     static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .seen, .seenOrder, .seenMarks, .seenPushed])
     static let status = LaneFunction(
-        "status", [.retry, .ticket, .inflight, .dead, .seen, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
+        "status", [.deployment, .retry, .ticket, .inflight, .dead, .seen, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
     )
     static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
     static let quarantine = LaneFunction("quarantine", [

@@ -888,9 +888,11 @@ end)
 -- A consistent snapshot for `status`: ARGV = sample (how many heads per lane to inspect for the
 -- oldest enqueue time). Returns `{nowMs, inflight, dead, dedupe, {lane}, {lane}, {lane}}` for the
 -- lanes s, e, n, each `{queued, retrying, headDueMs|'', oldestEnqueuedMs|''}`; suspects count as
--- queued in their lane.
-register('status', { 'retry', 'ticket', 'inflight', 'dead', 'seen', 'sameBusinessDay', 'extended', 'standard', 'suspect' },
-  READ_ONLY, function(ARGV)
+-- queued in their lane. Refused while the deployment awaits its move to records (its counts
+-- would leave out the tickets not moved yet).
+register('status', { 'deployment', 'retry', 'ticket', 'inflight', 'dead', 'seen', 'sameBusinessDay', 'extended', 'standard',
+  'suspect' }, READ_ONLY, function(ARGV)
+  if redis.call('EXISTS', K.deployment) == 1 and not deployed() then return no_deployment() end
   local now = now_ms()
   local sample = tonumber(ARGV[1])
   local retrying = { s = 0, e = 0, n = 0 }
