@@ -11,7 +11,7 @@ struct MigrateCommand: ParsableCommand {
             Loads this release's `ticketq` Redis function library (FUNCTION LOAD), replacing a library of \
             another version, and brings stored data up to what this release reads (retention's byte \
             counts and limits, delivery counts of tickets in flight, tickets kept in the payload and meta \
-            hashes of releases before ticket records), saying what it did. Tickets move in batches, each \
+            hashes and the dedupe window of releases before ticket records), saying what it did. Tickets move in batches, each \
             ticket whole in one atomic call, so a run stopped part-way is finished by running it again. Workers and intake only call the library: a release \
             whose library is not loaded refuses to start (exit 78) and names this command. Run it with a \
             Redis user allowed to load functions (the shipped ACL's `admin`), after upgrading the binaries \
