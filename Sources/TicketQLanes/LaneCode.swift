@@ -10,17 +10,8 @@ enum LaneCode {
         }
     }
 
-    static func lane(_ code: String) -> Lane? {
+    static func lane(_ code: UInt8) -> Lane? {
         switch code {
-        case "s": return .sameBusinessDay
-        case "e": return .extended
-        case "n": return .standard
-        default: return nil
-        }
-    }
-
-    static func lane(byte: UInt8) -> Lane? {
-        switch byte {
         case UInt8(ascii: "s"): return .sameBusinessDay
         case UInt8(ascii: "e"): return .extended
         case UInt8(ascii: "n"): return .standard

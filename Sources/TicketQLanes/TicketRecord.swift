@@ -76,7 +76,7 @@ public struct TicketRecord: Sendable, Hashable {
             throw StoredRecordError(record: Self.name, problem: "the header has \(fields.count) fields, not 6")
         }
         func laneCode(_ field: ArraySlice<UInt8>, _ name: String) throws(StoredRecordError) -> Lane {
-            guard field.count == 1, let lane = LaneCode.lane(byte: field.first!) else {
+            guard field.count == 1, let lane = LaneCode.lane(field.first!) else {
                 throw StoredRecordError(record: Self.name, problem: "\(name) is not a lane code")
             }
             return lane
