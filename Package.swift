@@ -46,8 +46,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // MARK: Adapters
-        .target(name: "TicketQRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
-        .target(name: "TicketQStore", dependencies: ["CSQLite", "TicketQCore"], swiftSettings: swiftSettings),
+        // The one executor for blocking work: threads that each own a connection.
+        .target(name: "TicketQExecution", exclude: ["README.md"], swiftSettings: swiftSettings),
+        .target(name: "TicketQRedis", dependencies: ["CHiredis", "TicketQExecution"], swiftSettings: swiftSettings),
+        .target(name: "TicketQStore", dependencies: ["CSQLite", "TicketQCore", "TicketQExecution"], swiftSettings: swiftSettings),
         .target(name: "TicketQLanes", dependencies: ["TicketQCore", "TicketQRedis"], exclude: ["Library/ticketq.lua"], swiftSettings: swiftSettings),
 
         .target(
@@ -83,7 +85,10 @@ let package = Package(
         // MARK: Intake (tickets in: validation, SLA planning)
         .target(
             name: "TicketQIntake",
-            dependencies: ["TicketQCore", "TicketQConfig", "TicketQLanes", "TicketQRedis", "TicketQTriage", "TicketQMail", "TicketQWire"],
+            dependencies: [
+                "TicketQCore", "TicketQConfig", "TicketQExecution", "TicketQLanes", "TicketQRedis", "TicketQTriage", "TicketQMail",
+                "TicketQWire",
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -146,6 +151,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TicketQCoreTests", dependencies: ["TicketQCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "TicketQExecutionTests", dependencies: ["TicketQExecution"], swiftSettings: swiftSettings),
         .testTarget(name: "TicketQConfigTests", dependencies: ["TicketQConfig", "TicketQTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TicketQCLITests",

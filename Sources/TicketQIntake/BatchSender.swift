@@ -1,64 +1,39 @@
-import Foundation
 import Synchronization
+import TicketQExecution
 import TicketQLanes
 
 /// Sends batches of lane entries to Redis from a thread of its own, so that decoding the next
-/// batch overlaps with Redis running the last one. At most two batches wait at a time.
+/// batch overlaps with Redis running the last one. At most one batch waits while one is sent.
 final class BatchSender: Sendable {
-    private struct State {
-        var queue: [(batch: [LaneEntry], lines: [Int?])] = []
-        var totals = SubmitReport()
-    }
-
-    private let state = Mutex(State())
-    private let available = DispatchSemaphore(value: 2)
-    private let ready = DispatchSemaphore(value: 0)
-    private let done = DispatchSemaphore(value: 0)
+    private let executor: ConfinedExecutor<Result<LaneStore, any Error>>
+    private let totals = Mutex(SubmitReport())
 
     /// Starts the sending thread; `makeLanes` opens its connection there.
     init(makeLanes: @escaping @Sendable () throws -> LaneStore) {
-        let thread = Thread { [self] in
-            var lanes: LaneStore?
-            var openError: String?
-            do { lanes = try makeLanes() } catch { openError = String(describing: error) }
-            while true {
-                ready.wait()
-                let next = state.withLock { state -> (batch: [LaneEntry], lines: [Int?])? in
-                    state.queue.isEmpty ? nil : state.queue.removeFirst()
-                }
-                guard let (batch, lines) = next else { break }  // finished and drained
-                let outcome: Result<[SubmitVerdict], any Error>
-                if let lanes {
-                    outcome = Result { try lanes.submit(batch) }
-                } else {
-                    outcome = .failure(LanesError.unexpectedReply(operation: "connect", reply: openError ?? "no connection"))
-                }
-                state.withLock { state in
-                    switch outcome {
-                    case let .success(verdicts): state.totals.count(verdicts, of: batch, lines: lines)
-                    case let .failure(error): state.totals.refuse(batch.count, because: error)
-                    }
-                }
-                available.signal()
+        executor = ConfinedExecutor(name: "ticketq-submit") { _ in
+            // A connection that could not be opened refuses every batch with the reason it failed.
+            Result { try makeLanes() }.mapError { error in
+                LanesError.unexpectedReply(operation: "connect", reply: String(describing: error)) as any Error
             }
-            done.signal()
         }
-        thread.name = "ticketq-submit"
-        thread.start()
     }
 
-    /// Queues a batch; waits while two are already waiting.
+    /// Queues a batch; waits while one is already waiting.
     func send(_ batch: [LaneEntry], lines: [Int?]) {
-        available.wait()
-        state.withLock { $0.queue.append((batch, lines)) }
-        ready.signal()
+        executor.post(room: 1) { [self] lanes in
+            let outcome = Result { try lanes.get().submit(batch) }
+            self.totals.withLock { totals in
+                switch outcome {
+                case let .success(verdicts): totals.count(verdicts, of: batch, lines: lines)
+                case let .failure(error): totals.refuse(batch.count, because: error)
+                }
+            }
+        }
     }
 
     /// Waits until every queued batch was sent, stops the thread and returns the totals.
     func finish() -> SubmitReport {
-        // One signal more than batches sent: the thread finds the queue empty and ends.
-        ready.signal()
-        done.wait()
-        return state.withLock { $0.totals }
+        executor.shutdownAndWait(queued: .finish)
+        return totals.withLock { $0 }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TicketQExecution
 
 /// Runs blocking Redis work on dedicated threads, each owning one ``RedisClient``, so async code never blocks
 /// Swift's cooperative thread pool.
@@ -18,16 +18,9 @@ public final class RedisExecutor: Sendable {
     /// The server the threads connect to.
     public let url: RedisURL
     /// The number of threads, and so of connections and of calls that can run at the same time.
-    public let threadCount: Int
+    public var threadCount: Int { executor.threadCount }
 
-    private let queue = ExecutorJobQueue()
-
-    /// Where a ``run(retry:_:)`` call stands when its task is cancelled.
-    private enum CancellationState {
-        case notQueued
-        case queued(UInt64)
-        case cancelled
-    }
+    private let executor: ConfinedExecutor<RedisClient>
 
     /// Starts `threadCount` threads; each connects on its first job.
     ///
@@ -45,26 +38,10 @@ public final class RedisExecutor: Sendable {
         name: String = "ticketq-redis"
     ) {
         self.url = url
-        self.threadCount = max(threadCount, 1)
-        for index in 0..<self.threadCount {
-            let queue = self.queue
-            queue.threadDidStart()
-            let thread = Thread {
-                let client = RedisClient(url: url, options: options, backoff: backoff)
-                while let job = queue.next() {
-                    job.run(client)
-                }
-                client.close()
-                queue.threadDidExit()
-            }
-            thread.name = "\(name)-\(index)"
-            thread.start()
-        }
-    }
-
-    deinit {
-        for job in queue.shutDown() {
-            job.fail(RedisExecutorError.shutDown)
+        executor = ConfinedExecutor(threadCount: threadCount, name: name) { _ in
+            RedisClient(url: url, options: options, backoff: backoff)
+        } close: { client in
+            client.close()
         }
     }
 
@@ -81,49 +58,16 @@ public final class RedisExecutor: Sendable {
         retry: RedisRetryPolicy = .never,
         _ body: @escaping @Sendable (RedisConnection) throws -> T
     ) async throws -> T {
-        try Task.checkCancellation()
-        let cancellation = Mutex(CancellationState.notQueued)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                let id = queue.enqueue(
-                    run: { client in
-                        continuation.resume(with: Result { try client.withConnection(retry: retry, body) })
-                    },
-                    fail: { error in continuation.resume(throwing: error) }
-                )
-                guard let id else {
-                    continuation.resume(throwing: RedisExecutorError.shutDown)
-                    return
-                }
-                let cancelledWhileQueueing = cancellation.withLock { state in
-                    if case .cancelled = state { return true }
-                    state = .queued(id)
-                    return false
-                }
-                if cancelledWhileQueueing, let job = queue.removeQueued(id: id) {
-                    job.fail(CancellationError())
-                }
-            }
-        } onCancel: {
-            let queuedID = cancellation.withLock { state -> UInt64? in
-                if case .queued(let id) = state { return id }
-                state = .cancelled
-                return nil
-            }
-            if let queuedID, let job = queue.removeQueued(id: queuedID) {
-                job.fail(CancellationError())
-            }
+        do {
+            return try await executor.run { client in try client.withConnection(retry: retry, body) }
+        } catch ConfinedExecutorError.shutDown {
+            throw RedisExecutorError.shutDown
         }
     }
 
     /// Stops the executor: new and queued work fails with ``RedisExecutorError/shutDown``, work already running
     /// finishes, then every thread closes its connection and ends. Returns when all threads have ended.
     public func shutdown() async {
-        for job in queue.shutDown() {
-            job.fail(RedisExecutorError.shutDown)
-        }
-        await withCheckedContinuation { continuation in
-            queue.waitForThreads(continuation)
-        }
+        await executor.shutdown(queued: .fail)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TicketQExecution
 
 /// An outcome store on a dedicated thread, for async code.
 ///
@@ -9,39 +10,34 @@ import Foundation
 public final class OutcomeWriter: Sendable {
     /// The database file.
     public let path: String
-    private let mailbox: OutcomeWriterMailbox
+    private let executor: ConfinedExecutor<OutcomeWriterSession>
 
-    private init(path: String, mailbox: OutcomeWriterMailbox) {
+    private init(path: String, executor: ConfinedExecutor<OutcomeWriterSession>) {
         self.path = path
-        self.mailbox = mailbox
+        self.executor = executor
     }
 
     /// Starts the writer thread and opens (creating and migrating when needed) the store at `path`.
     ///
     /// - Throws: what ``OutcomeStore/init(path:mode:configuration:)`` throws; the thread ends then.
     public static func open(path: String, configuration: SQLiteConfiguration = SQLiteConfiguration()) async throws -> OutcomeWriter {
-        let mailbox = OutcomeWriterMailbox()
-        try await withCheckedThrowingContinuation { (opened: CheckedContinuation<Void, any Error>) in
-            let thread = Thread {
-                let store: OutcomeStore
-                do {
-                    store = try OutcomeStore(path: path, mode: .readWriteCreate, configuration: configuration)
-                } catch {
-                    mailbox.close(nil)
-                    opened.resume(throwing: error)
-                    return
-                }
-                opened.resume()
-                serve(store, mailbox: mailbox)
-            }
-            thread.name = "ticketq-outcome-writer"
-            thread.start()
+        // Each round of queued work ends with one commit of the inserts and confirmations it held.
+        let executor = ConfinedExecutor(name: "ticketq-outcome-writer") { _ in
+            OutcomeWriterSession(path: path, configuration: configuration)
+        } close: { session in
+            session.close()
+        } afterRound: { session in
+            session.commitPending()
         }
-        return OutcomeWriter(path: path, mailbox: mailbox)
-    }
-
-    deinit {
-        mailbox.close(nil)
+        do {
+            try await executor.run { session in
+                if let error = session.openError { throw error }
+            }
+        } catch {
+            await executor.shutdown()
+            throw error
+        }
+        return OutcomeWriter(path: path, executor: executor)
     }
 
     /// Stores a batch of outcomes durably; see ``OutcomeStore/insert(batch:)`` for the rules.
@@ -53,7 +49,7 @@ public final class OutcomeWriter: Sendable {
             try record.validate()
         }
         return try await withCheckedThrowingContinuation { continuation in
-            if !mailbox.post(.insert(batch, continuation)) {
+            if !executor.post({ $0.queue(insert: batch, continuation) }) {
                 continuation.resume(throwing: StoreError.writerClosed(path: path))
             }
         }
@@ -64,7 +60,7 @@ public final class OutcomeWriter: Sendable {
     @discardableResult
     public func confirmAcks(_ deliveries: [FencedTicket]) async throws -> Int {
         try await withCheckedThrowingContinuation { continuation in
-            if !mailbox.post(.confirm(deliveries, continuation)) {
+            if !executor.post({ $0.queue(confirm: deliveries, continuation) }) {
                 continuation.resume(throwing: StoreError.writerClosed(path: path))
             }
         }
@@ -93,13 +89,19 @@ public final class OutcomeWriter: Sendable {
         try await withStore { try $0.database.checkpoint(mode) }
     }
 
-    /// Runs `body` on the writer thread with the store and returns its result.
+    /// Runs `body` on the writer thread with the store and returns its result. Inserts queued
+    /// before it are committed first. It runs even when the calling task is cancelled.
     public func withStore<Result: Sendable>(_ body: @escaping @Sendable (OutcomeStore) throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            let job = OutcomeWriterJob.run { store in
+            let path = self.path
+            let posted = executor.post({ session in
+                session.commitPending()
+                guard let store = session.store else {
+                    return continuation.resume(throwing: StoreError.writerClosed(path: path))
+                }
                 continuation.resume(with: Swift.Result { try body(store) })
-            }
-            if !mailbox.post(job) {
+            })
+            if !posted {
                 continuation.resume(throwing: StoreError.writerClosed(path: path))
             }
         }
@@ -108,62 +110,7 @@ public final class OutcomeWriter: Sendable {
     /// Runs the queued work, closes the connection and ends the thread. Later calls throw
     /// ``StoreError/writerClosed(path:)``.
     public func close() async {
-        await withCheckedContinuation { continuation in
-            if !mailbox.close(continuation) {
-                continuation.resume()
-            }
-        }
-    }
-
-    /// The writer thread's loop; returns when a stop job arrives.
-    private static func serve(_ openedStore: OutcomeStore, mailbox: OutcomeWriterMailbox) {
-        var store: OutcomeStore? = openedStore
-        var inserts: [([OutcomeRecord], CheckedContinuation<InsertResult, any Error>)] = []
-        var confirmations: [([FencedTicket], CheckedContinuation<Int, any Error>)] = []
-
-        func commitPending() {
-            guard let store, !inserts.isEmpty || !confirmations.isEmpty else { return }
-            defer {
-                inserts.removeAll(keepingCapacity: true)
-                confirmations.removeAll(keepingCapacity: true)
-            }
-            do {
-                let result = try store.commit(inserts.map(\.0), confirmingAcks: confirmations.map(\.0))
-                for (index, pending) in inserts.enumerated() {
-                    pending.1.resume(returning: result.inserts[index])
-                }
-                for (index, pending) in confirmations.enumerated() {
-                    pending.1.resume(returning: result.confirmedAcks[index])
-                }
-            } catch {
-                for pending in inserts {
-                    pending.1.resume(throwing: error)
-                }
-                for pending in confirmations {
-                    pending.1.resume(throwing: error)
-                }
-            }
-        }
-
-        while true {
-            for job in mailbox.waitForJobs() {
-                switch job {
-                case .insert(let batch, let continuation):
-                    inserts.append((batch, continuation))
-                case .confirm(let deliveries, let continuation):
-                    confirmations.append((deliveries, continuation))
-                case .run(let body):
-                    commitPending()
-                    if let store { body(store) }
-                case .stop(let continuation):
-                    commitPending()
-                    store = nil
-                    continuation?.resume()
-                    return
-                }
-            }
-            commitPending()
-        }
+        await executor.shutdown(queued: .finish)
     }
 }
 
