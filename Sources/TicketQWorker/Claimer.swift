@@ -1,6 +1,6 @@
 /// The two claimers a worker runs: the general one, which takes the backlog in batches, and the
 /// urgent one, which fills the reserved urgent slots as soon as a same-business-day ticket is
-/// queued (see `WorkerRuntime+UrgentLane.swift`).
+/// queued (see ``UrgentSettlementStage``).
 enum Claimer: Sendable {
     case general
     case urgent

@@ -12,12 +12,12 @@ extension WorkerRuntime {
     /// - Returns: `nil` when ready, else the reason it is not.
     public func unreadiness() async -> String? {
         do {
-            try await lanes { store in try store.ping() }
+            try await context.lanes { store in try store.ping() }
         } catch {
             return "redis is unreachable: \(error)"
         }
-        if let reason = storeHealth.readinessIssue() { return reason }
-        if deploymentLost.load(ordering: .acquiring) { return DeploymentAdvice.missingMarker }
+        if let reason = context.storeHealth.readinessIssue() { return reason }
+        if context.deploymentLost.load(ordering: .acquiring) { return DeploymentAdvice.missingMarker }
         if isStopping { return "the worker is shutting down" }
         return nil
     }
@@ -25,6 +25,6 @@ extension WorkerRuntime {
     /// Why the process should be restarted (for `/healthz`): its outcome store has failed every
     /// commit for longer than ``WorkerConfiguration/unhealthyAfter``. `nil` while healthy.
     public func unhealthiness() -> String? {
-        storeHealth.livenessIssue()
+        context.storeHealth.livenessIssue()
     }
 }

@@ -7,31 +7,9 @@ import TicketQMetrics
 import TicketQRedis
 import TicketQStore
 
-/// Group commits, acknowledgements and confirmations: the durability order of every outcome.
-extension WorkerRuntime {
-    /// Stage one: group commits. Committing the next group overlaps with acknowledging the last.
-    func completionLoop() async {
-        while await completions.waitForItems() {
-            if completions.count < configuration.groupCommitLimit {
-                try? await Task.sleep(for: configuration.groupCommitDelay)
-            }
-            let batch = completions.take(configuration.groupCommitLimit)
-            guard !batch.isEmpty else { continue }
-            if await commit(batch) { committed.push(batch) }
-        }
-        committed.close()
-    }
-
-    /// Stage two: acknowledgements, then confirmations.
-    func acknowledgementLoop() async {
-        while await committed.waitForItems() {
-            let batch = committed.take(configuration.groupCommitLimit)
-            guard !batch.isEmpty else { continue }
-            await acknowledge(batch)
-            if confirmations.withLock({ $0.count }) > 64 { await awaitConfirmations() }
-        }
-    }
-
+/// Commits, acknowledgements and confirmations: the durability order of every outcome. The commit
+/// and acknowledgement stages (and the urgent one) run these; see `README.md`.
+extension WorkerContext {
     /// Commits a group durably.
     ///
     /// When the store refuses the commit (full disk, read-only file, I/O error, corruption), the
@@ -187,5 +165,33 @@ extension WorkerRuntime {
             return tasks
         }
         for task in pending { await task.value }
+    }
+
+    /// Retries and releases settle straight away in Redis; they write no outcome.
+    func settleWithoutOutcome(_ result: DeliveryResult) async {
+        switch result {
+        case .outcome:
+            return
+        case let .retry(lease, delay, lastError, lane):
+            do {
+                let kept = try await uncancelled { store in try store.retry(lease, after: delay) }
+                counters.record { $0.retried += 1 }
+                metrics.recordRetry(lane: lane)
+                if !kept { logger.info("retry refused: lease lost", metadata: ["ticket": "\(lease.id)"]) }
+                logger.debug("retrying ticket", metadata: ["ticket": "\(lease.id)", "delay": "\(delay)", "error": "\(lastError)"])
+            } catch {
+                logger.error("could not schedule a retry; the lease will expire and redeliver", metadata: ["error": "\(error)"])
+            }
+            tracker.remove([lease.id])
+        case let .release(lease):
+            do {
+                _ = try await uncancelled { store in try store.release([lease]) }
+                counters.record { $0.released += 1 }
+                metrics.recordReleased(1)
+            } catch {
+                logger.error("could not release a ticket; its lease will expire and redeliver", metadata: ["error": "\(error)"])
+            }
+            tracker.remove([lease.id])
+        }
     }
 }

@@ -1,7 +1,7 @@
+import ServiceLifecycle
 import TicketQLanes
-import TicketQRedis
 
-/// The urgent fast path: same-business-day tickets in slots of their own.
+/// The urgent fast path's settlement: same-business-day tickets in slots of their own.
 ///
 /// The general claimer takes the backlog in batches of up to ``WorkerConfiguration/claimBatch``
 /// and commits in groups of up to ``WorkerConfiguration/groupCommitLimit``, so a ticket it takes
@@ -12,13 +12,19 @@ import TicketQRedis
 /// their own. The general claimer leaves the first ``WorkerConfiguration/urgentSlots`` urgent
 /// tickets to the urgent claimers and takes the rest, so a burst beyond the reserved slots is
 /// still served by the lane rules.
-extension WorkerRuntime {
+struct UrgentSettlementStage: Service {
+    let context: WorkerContext
+
     /// Commits and acknowledges urgent outcomes as they come, without a group-commit delay.
-    func urgentSettlementLoop() async {
-        while await urgentCompletions.waitForItems() {
-            let batch = urgentCompletions.take(configuration.groupCommitLimit)
-            guard !batch.isEmpty else { continue }
-            if await commit(batch) { await acknowledge(batch, via: urgentRedis, journal: .urgent) }
+    func run() async {
+        // Higher priority: its continuations run before the backlog's waiting on the same threads.
+        await runPipelineStage(context, priority: .high) { [context] in
+            let (queue, limit) = (context.urgentCompletions, context.configuration.groupCommitLimit)
+            while await queue.waitForItems() {
+                let batch = queue.take(limit)
+                guard !batch.isEmpty else { continue }
+                if await context.commit(batch) { await context.acknowledge(batch, via: context.urgentRedis, journal: .urgent) }
+            }
         }
     }
 }

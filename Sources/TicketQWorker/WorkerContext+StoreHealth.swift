@@ -8,12 +8,8 @@ import TicketQStore
 /// What the worker does when the outcome store stops committing (full disk, read-only file,
 /// I/O error, corruption): it hands back the tickets it cannot commit, stops claiming, says so
 /// on `/readyz` (and on `/healthz` after ``WorkerConfiguration/unhealthyAfter``), and probes the
-/// store with real writes until one commits.
-extension WorkerRuntime {
-    /// Free space a store that failed with `SQLITE_FULL` must show again before a probe counts:
-    /// the write-ahead log reuses its space, so a small probe can commit on a full disk.
-    static let freeSpaceToResume: UInt64 = 1 << 20
-
+/// store with real writes until one commits (``StoreProbe``).
+extension WorkerContext {
     /// Records a failed commit: metric, health state and a log line naming the SQLite code.
     func noteStoreFailure(_ error: any Error, handingBack outcomes: Int) {
         let kind = StoreFailureKind(classifying: error)
@@ -65,47 +61,6 @@ extension WorkerRuntime {
     func waitForStore() async {
         while !storeHealth.isHealthy && !isStopping && !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(100))
-        }
-    }
-
-    /// While the store fails, probes it with real writes, with a backoff, until one commits.
-    func storeProbeLoop() async {
-        var attempt = 0
-        while !Task.isCancelled {
-            guard !storeHealth.isHealthy else {
-                attempt = 0
-                try? await Task.sleep(for: .milliseconds(200))
-                continue
-            }
-            attempt += 1
-            try? await Task.sleep(for: Backoff(base: .milliseconds(500), cap: configuration.storeProbeCap).ceiling(forAttempt: attempt))
-            if Task.isCancelled || storeHealth.isHealthy { continue }
-            await probeStore()
-        }
-    }
-
-    /// One probe: enough free space after `SQLITE_FULL`, then a committed write.
-    func probeStore() async {
-        if storeHealth.failure?.kind == .full,
-           let free = OutcomeStore.availableBytes(forFileAt: configuration.databasePath), free < Self.freeSpaceToResume {
-            logger.debug("outcome store's file system still full", metadata: ["available_bytes": "\(free)"])
-            return
-        }
-        let (writer, health) = (self.writer, storeHealth)
-        let result = await boundedByCancellation { () async -> (any Error)? in
-            let token = health.commitStarted()
-            defer { health.commitEnded(token) }
-            do {
-                try await writer.probeWrite()
-                return nil
-            } catch {
-                return error
-            }
-        }
-        switch result {
-        case .none: return
-        case .some(.none): noteStoreSuccess()
-        case .some(.some(let error)): noteStoreFailure(error, handingBack: 0)
         }
     }
 }

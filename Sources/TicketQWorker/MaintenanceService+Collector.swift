@@ -1,4 +1,5 @@
 import Logging
+import ServiceLifecycle
 import Synchronization
 import TicketQCore
 import TicketQLanes
@@ -6,17 +7,17 @@ import TicketQMetrics
 
 /// The collector role: one live worker at a time exports the lane and cluster gauges, so that
 /// summing over workers never double-counts a lane's depth.
-extension WorkerRuntime {
+extension MaintenanceService {
     /// Renews or takes the collector role, then exports (or withdraws) the cluster gauges and
     /// refreshes the brands' high-volume switches.
     func collect() async throws {
-        let (instance, ttl) = (self.instance, configuration.livenessTTL)
-        let leading = try await lanes { store in try store.leadCollector(instance: instance, ttl: ttl) }
-        let wasLeading = isCollector.exchange(leading, ordering: .relaxed)
+        let (instance, ttl, logger, metrics) = (context.instance, context.configuration.livenessTTL, context.logger, context.metrics)
+        let leading = try await context.lanes { store in try store.leadCollector(instance: instance, ttl: ttl) }
+        let wasLeading = context.isCollector.exchange(leading, ordering: .relaxed)
         if leading != wasLeading {
             logger.info(leading ? "this worker is now the metrics collector" : "this worker is no longer the metrics collector")
         }
-        let changes = try await lanes { store in try store.highVolumeChanges() }
+        let changes = try await context.lanes { store in try store.highVolumeChanges() }
         let now = DeliveryProcessor.nowMillis
         for (brand, history) in changes {
             let current = history.filter { $0.atMillis <= now }.max { $0.atMillis < $1.atMillis }
@@ -27,11 +28,11 @@ extension WorkerRuntime {
             return
         }
         // The collector enforces retention: one worker at a time, each eviction one atomic step.
-        let evicted = try await lanes { store in try store.enforceRetention() }
+        let evicted = try await context.lanes { store in try store.enforceRetention() }
         for eviction in evicted {
             logger.notice("retention: \(eviction)", metadata: ["id": "\(eviction.id)", "kind": "\(eviction.kind.rawValue)", "reason": "\(eviction.reason.rawValue)"])
         }
-        let (snapshot, registry, evictions) = try await lanes { store in
+        let (snapshot, registry, evictions) = try await context.lanes { store in
             (try store.snapshot(), try store.liveWorkers(), try store.evictionCounts())
         }
         var figures = Self.clusterFigures(snapshot, liveWorkers: registry.live.count)
