@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -6,7 +5,6 @@ import TicketQCore
 import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
-import TicketQStore
 
 /// Claims tickets and runs their handlers: the general claimer takes the backlog in batches by
 /// the lane rules, the urgent claimer fills the reserved urgent slots (see

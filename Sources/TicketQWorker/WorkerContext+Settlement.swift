@@ -1,7 +1,5 @@
-import Foundation
 import Logging
 import Synchronization
-import TicketQCore
 import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
