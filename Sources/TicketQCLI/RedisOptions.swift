@@ -148,7 +148,7 @@ struct RedisOptions: ParsableArguments {
     static func explain(_ error: LanesError, url: RedisURL) -> String {
         switch error {
         case .redis(let redisError): return explain(redisError, url: url)
-        case .unexpectedReply, .deploymentUnreadable, .libraryNotLoaded, .migrationNeeded, .retentionUnreadable: return "Redis at \(url.redacted): \(error)"
+        case .unexpectedReply, .deploymentUnreadable, .libraryNotLoaded, .migrationNeeded, .retentionUnreadable, .recordUnreadable: return "Redis at \(url.redacted): \(error)"
         case .deploymentMissing: return "Redis at \(url.redacted): \(error)"
         }
     }

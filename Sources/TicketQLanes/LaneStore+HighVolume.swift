@@ -27,13 +27,30 @@ extension LaneStore {
     }
 
     /// Every brand's recorded switch changes, each list oldest first. Brands never switched are absent.
+    ///
+    /// - Throws: ``LanesError/recordUnreadable(_:)`` naming the brand whose history is malformed.
     public func highVolumeChanges() throws(LanesError) -> [String: [(atMillis: Int64, on: Bool)]] {
-        try hashFields(keys.key(.highVolume), "high-volume").mapValues(HighVolumeHistory.decode)
+        var changes: [String: [(atMillis: Int64, on: Bool)]] = [:]
+        for (brand, json) in try hashFields(keys.key(.highVolume), "high-volume") {
+            changes[brand] = try Self.changes(of: brand, json)
+        }
+        return changes
     }
 
     /// One brand's recorded switch changes, oldest first (empty when never switched).
+    ///
+    /// - Throws: ``LanesError/recordUnreadable(_:)`` when its history is malformed.
     public func highVolumeChanges(brand: String) throws(LanesError) -> [(atMillis: Int64, on: Bool)] {
         let reply = try command(["HGET", keys.key(.highVolume), brand], "high-volume")
-        return reply.string.map(HighVolumeHistory.decode) ?? []
+        guard let json = reply.string else { return [] }
+        return try Self.changes(of: brand, json)
+    }
+
+    private static func changes(of brand: String, _ json: String) throws(LanesError) -> [(atMillis: Int64, on: Bool)] {
+        do {
+            return try HighVolumeHistory(json: json).changes.map { ($0.atMillis, $0.on) }
+        } catch {
+            throw .recordUnreadable(StoredRecordError(record: "\(error.record) of brand \"\(brand)\"", problem: error.problem))
+        }
     }
 }

@@ -16,6 +16,8 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
     case libraryNotLoaded(function: String)
     /// A retention policy exists but cannot be read.
     case retentionUnreadable(RetentionPolicyError)
+    /// A record Redis keeps (a brand's high-volume history, for one) cannot be read.
+    case recordUnreadable(StoredRecordError)
     /// The deployment keeps its tickets in the layout of an earlier release; `ticketq migrate`
     /// converts them, and nothing is written until it has.
     case migrationNeeded
@@ -33,6 +35,7 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
         case .deploymentMissing: return DeploymentAdvice.missingMarker
         case let .deploymentUnreadable(error): return error.description
         case let .retentionUnreadable(error): return error.description
+        case let .recordUnreadable(error): return error.description
         case .migrationNeeded:
             return "the deployment keeps its tickets in the layout of an earlier release (a payload hash and a meta hash); "
                 + "run `ticketq migrate` (as a Redis user allowed to load functions) to move them into ticket records"

@@ -19,7 +19,37 @@ struct HighVolumeSwitchTests {
         #expect(changes.map(\.atMillis) == [-5_000, 1_000, 2_000, 2_000, 3_000])
         #expect(changes.map(\.on) == [true, true, true, false, false])
         let stored = try store.connection.command([Array("HGET".utf8), store.keys.key(.highVolume), Array("b".utf8)]).string
-        #expect(stored == "[[-5000,1],[1000,1],[2000,1],[2000,0],[3000,0]]")
+        #expect(stored == #"{"v":1,"changes":[[-5000,1],[1000,1],[2000,1],[2000,0],[3000,0]]}"#)
+    }
+
+    /// Releases before the version field stored the bare array: it still reads, and the brand's
+    /// next change rewrites it in the current form with the old changes kept.
+    @Test func aHistoryWrittenByTheRecordingScriptOfAnEarlierReleaseReadsAndIsRewritten() throws {
+        let context = try LaneTestContext()
+        let store = context.store
+        let key = store.keys.key(.highVolume)
+        try store.connection.command([Array("HSET".utf8), key, Array("b".utf8), Array("[[1000,1],[4000,0]]".utf8)])
+        #expect(try store.highVolumeChanges(brand: "b").map(\.atMillis) == [1_000, 4_000])
+        try store.setHighVolume(brand: "b", on: true, atMillis: 2_000)
+        let stored = try store.connection.command([Array("HGET".utf8), key, Array("b".utf8)]).string
+        #expect(stored == #"{"v":1,"changes":[[1000,1],[2000,1],[4000,0]]}"#)
+        #expect(try store.highVolumeChanges()["b"]?.map(\.on) == [true, true, false])
+    }
+
+    /// A history that is not one (or is of a newer release) is reported with the brand named,
+    /// and the recording function refuses to write over it rather than lose it.
+    @Test func anUnreadableHistoryIsNamedAndNotOverwritten() throws {
+        let context = try LaneTestContext()
+        let store = context.store
+        let key = store.keys.key(.highVolume)
+        for (brand, value) in [("broken", "[[1000,7]]"), ("newer", #"{"v":2,"changes":[]}"#)] {
+            try store.connection.command([Array("HSET".utf8), key, Array(brand.utf8), Array(value.utf8)])
+            let error = #expect(throws: LanesError.self) { try store.highVolumeChanges(brand: brand) }
+            #expect("\(error.map { "\($0)" } ?? "")".contains("brand \"\(brand)\""))
+            #expect(throws: (any Error).self) { try store.setHighVolume(brand: brand, on: true, atMillis: 5_000) }
+            #expect(try store.connection.command([Array("HGET".utf8), key, Array(brand.utf8)]).string == value)
+        }
+        #expect(throws: LanesError.self) { try store.highVolumeChanges() }
     }
 
     @Test func brandsAreIndependentAndUnswitchedBrandsAreAbsent() throws {

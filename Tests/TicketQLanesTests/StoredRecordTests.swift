@@ -72,4 +72,35 @@ extension StoredRecordTests {
             try QuarantineInfo(json: #"{"reason":"x","bytes":"many"}"#)
         }
     }
+
+    @Test func highVolumeHistoryRoundTripsAndReadsTheEarlierFormat() throws {
+        let history = HighVolumeHistory(changes: [.init(atMillis: -5_000, on: true), .init(atMillis: 253_402_300_799_000, on: false)])
+        #expect(history.json == #"{"v":1,"changes":[[-5000,1],[253402300799000,0]]}"#)
+        #expect(try HighVolumeHistory(json: history.json) == history)
+        // The bare array the recording script wrote before the version field.
+        let earlier = try HighVolumeHistory(json: "[[1764239400000,1],[1764412200000,0]]")
+        #expect(earlier.version == 1)
+        #expect(earlier.changes == [.init(atMillis: 1_764_239_400_000, on: true), .init(atMillis: 1_764_412_200_000, on: false)])
+        #expect(try HighVolumeHistory(json: #"{"v":1,"changes":[]}"#).changes.isEmpty)
+    }
+
+    @Test func highVolumeHistoryNamesWhatItCannotRead() {
+        #expect(throws: StoredRecordError(record: "high-volume history", problem: "change 2 is not a pair [instant in ms, 0 or 1]")) {
+            try HighVolumeHistory(json: "[[1000,1],[2000,2]]")
+        }
+        #expect(throws: StoredRecordError(record: "high-volume history", problem: "change 1 is not a pair [instant in ms, 0 or 1]")) {
+            try HighVolumeHistory(json: #"{"v":1,"changes":[[1000,1,0]]}"#)
+        }
+        #expect(throws: StoredRecordError(record: "high-volume history", problem: "field \"changes\" is missing")) {
+            try HighVolumeHistory(json: #"{"v":1}"#)
+        }
+        #expect(throws: StoredRecordError(record: "high-volume history", problem: "not a JSON object")) {
+            try HighVolumeHistory(json: "on since Monday")
+        }
+        #expect(throws: StoredRecordError(
+            record: "high-volume history", problem: "version 2 is newer than this release reads (1); upgrade ticketq"
+        )) {
+            try HighVolumeHistory(json: #"{"v":2,"changes":[]}"#)
+        }
+    }
 }

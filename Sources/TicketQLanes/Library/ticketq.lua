@@ -936,11 +936,37 @@ register('status', { 'deployment', 'retry', 'ticket', 'inflight', 'dead', 'seen'
   return out
 end)
 
+-- A brand's high-volume history as a list of {instant, flag} (numbers), or nil when `raw` is
+-- neither the current form nor the bare array of earlier releases, or is of a newer version.
+local function parse_history(raw)
+  local ok, doc = pcall(cjson.decode, raw)
+  if not ok or type(doc) ~= 'table' then return nil end
+  local list = doc
+  if doc.v ~= nil then
+    if doc.v ~= 1 or type(doc.changes) ~= 'table' then return nil end
+    list = doc.changes
+  end
+  local changes = {}
+  for i, pair in ipairs(list) do
+    if type(pair) ~= 'table' or type(pair[1]) ~= 'number' or (pair[2] ~= 0 and pair[2] ~= 1) then return nil end
+    changes[i] = { pair[1], pair[2] }
+  end
+  return changes
+end
+-- The stored form of changes[first…]: instants written as integers (Lua would write a large
+-- one in exponent notation).
+local function format_history(changes, first)
+  local parts = {}
+  for i = first, #changes do parts[#parts + 1] = string.format('[%d,%d]', changes[i][1], changes[i][2]) end
+  return '{"v":1,"changes":[' .. table.concat(parts, ',') .. ']}'
+end
+
 -- Records a change of one brand's high-volume switch: ARGV = brand, flag (`1` on, `0` off),
 -- instant in epoch milliseconds (empty: the server's clock now), history limit.
 --
--- The brand's field in the high-volume hash holds its changes as a compact JSON array of
--- `[instantMs,flag]` pairs, oldest first. The new change goes after every change at or before its
+-- The brand's field in the high-volume hash holds its history (`HighVolumeHistory` in Swift):
+-- `{"v":1,"changes":[[instantMs,flag],…]}`, oldest first; the bare array of earlier releases is
+-- read too and rewritten in this form. The new change goes after every change at or before its
 -- instant (so of two changes at one instant the later recorded wins), and the oldest changes are
 -- dropped beyond the limit. Returns the recorded instant.
 register('record_high_volume', { 'deployment', 'highVolume' }, FILLING, function(ARGV)
@@ -948,20 +974,19 @@ register('record_high_volume', { 'deployment', 'highVolume' }, FILLING, function
   local brand, flag, at, limit = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
   if at == '' then at = string.format('%d', now_ms()) end
   local at_number = tonumber(at)
-  local changes = {}
   local raw = redis.call('HGET', K.highVolume, brand)
+  local changes = {}
   if raw then
-    for instant, state in string.gmatch(raw, '%[(-?%d+),([01])%]') do
-      changes[#changes + 1] = { instant, state }
+    changes = parse_history(raw)
+    if not changes then
+      return redis.error_reply('ERR the high-volume history of brand ' .. brand .. ' is not a history this release reads: ' .. raw:sub(1, 80))
     end
   end
   local position = #changes + 1
-  while position > 1 and tonumber(changes[position - 1][1]) > at_number do position = position - 1 end
-  table.insert(changes, position, { at, flag })
+  while position > 1 and changes[position - 1][1] > at_number do position = position - 1 end
+  table.insert(changes, position, { at_number, tonumber(flag) })
   local first = math.max(1, #changes - limit + 1)
-  local parts = {}
-  for i = first, #changes do parts[#parts + 1] = '[' .. changes[i][1] .. ',' .. changes[i][2] .. ']' end
-  redis.call('HSET', K.highVolume, brand, '[' .. table.concat(parts, ',') .. ']')
+  redis.call('HSET', K.highVolume, brand, format_history(changes, first))
   return at
 end)
 
