@@ -50,7 +50,11 @@ extension LaneStore {
         do {
             return try HighVolumeHistory(json: json).changes.map { ($0.atMillis, $0.on) }
         } catch {
-            throw .recordUnreadable(StoredRecordError(record: "\(error.record) of brand \"\(brand)\"", problem: error.problem))
+            // Nothing overwrites it (`record_high_volume` refuses too): an operator decides.
+            throw .recordUnreadable(StoredRecordError(
+                record: "\(error.record) of brand \"\(brand)\"",
+                problem: "\(error.problem); check it, then remove it (HDEL of the field \"\(brand)\" in the highvolume hash) and set the switch again"
+            ))
         }
     }
 }
