@@ -1,5 +1,5 @@
-import Synchronization
 import ServiceLifecycle
+import Synchronization
 
 /// Stage two of the backlog's durability order: acknowledges committed outcomes in Redis, fenced
 /// by their leases, then confirms (or supersedes) them in the store. Ends when the commit stage

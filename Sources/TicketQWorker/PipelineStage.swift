@@ -1,4 +1,5 @@
 import Synchronization
+
 /// How the commit and acknowledgement stages run their loop: in a task of its own, because an
 /// outcome-store call stuck in the kernel cannot be cancelled and must not hold the shutdown.
 /// When the worker's group gives up waiting (its graceful shutdown ran out of time and it
