@@ -23,7 +23,8 @@ extension StatusCommand.Report {
         dedupe.add("bytes_per_id", bytesPerID.map(Int64.init))
         var switches = JSONObjectWriter()
         for (brand, state) in highVolume {
-            switches.add(brand, state.isOn)
+            // null: the brand's stored history cannot be read (the text report says why).
+            switches.add(brand, state.problem == nil ? state.isOn : nil)
         }
         var marker = JSONObjectWriter()
         marker.add("present", deployment != nil)

@@ -30,10 +30,17 @@ extension StatusCommand {
             let dedupeBytes = try lanes.dedupeMemoryBytes()
             let registry = try lanes.liveWorkers()
             let workers = registry.live.sorted { $0.key < $1.key }.map { WorkerRecord(id: $0.key, json: $0.value) }
-            let changes = try lanes.highVolumeChanges()
-            let allBrands = Set(brands).union(changes.keys).sorted()
+            let histories = try lanes.highVolumeHistories()
+            let allBrands = Set(brands).union(histories.keys).sorted()
             let highVolume = allBrands.map { brand in
-                (brand, HighVolumeState(changes: changes[brand] ?? [], at: snapshot.serverTimeMillis))
+                switch histories[brand] {
+                case let .success(history)?:
+                    (brand, HighVolumeState(changes: history.changes.map { ($0.atMillis, $0.on) }, at: snapshot.serverTimeMillis))
+                case let .failure(error)?:
+                    (brand, HighVolumeState(unreadable: error.description))
+                case nil:
+                    (brand, HighVolumeState(changes: [], at: snapshot.serverTimeMillis))
+                }
             }
             return Report(
                 snapshot: snapshot, dedupeBytes: dedupeBytes, workers: workers,

@@ -40,8 +40,9 @@ extension StatusCommand.Report {
             lines.append("high volume: no brands")
         } else {
             let rows = highVolume.map { brand, state in
-                [brand, state.isOn ? "on" : "off", state.since.map { UTCTimestamp.format(milliseconds: $0) } ?? "-",
-                 state.next.map { "\($0.on ? "on" : "off") at \(UTCTimestamp.format(milliseconds: $0.atMillis))" } ?? ""]
+                if let problem = state.problem { return [brand, "unknown", "-", "unreadable: \(problem)"] }
+                return [brand, state.isOn ? "on" : "off", state.since.map { UTCTimestamp.format(milliseconds: $0) } ?? "-",
+                        state.next.map { "\($0.on ? "on" : "off") at \(UTCTimestamp.format(milliseconds: $0.atMillis))" } ?? ""]
             }
             lines.append(TextTable.render(header: ["brand", "high volume", "since (UTC)", "scheduled"], rows: rows))
         }

@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
             The sum of depths and in_flight are both 0 exactly when every accepted ticket has a done or dead outcome. \
             --json prints one object: lanes.<lane>.{depth, queued, retrying, oldest_age_ms, earliest_due, headroom_ms}, \
             in_flight, dead_letter, dedupe {entries, bytes, bytes_per_id}, workers (array of registry records \
-            of live workers), stale_workers, high_volume {brand: bool}, server_time, and \
+            of live workers), stale_workers, high_volume {brand: bool, or null when its stored history cannot be read}, server_time, and \
             deployment {present, id, origin, created_at, problem}. When the deployment marker is missing \
             (Redis lost its data, or `ticketq deployment init` was never run) the first line says so and \
             status exits 1.

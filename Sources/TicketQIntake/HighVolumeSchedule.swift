@@ -7,6 +7,8 @@ import TicketQCore
 /// change, and for brands with no changes, the switch is off.
 public struct HighVolumeSchedule: Sendable, Hashable {
     private var changesByBrand: [String: [HighVolumeChange]]
+    /// Brands whose stored history could not be read, with the reason: their switch is unknown.
+    private var unreadableByBrand: [String: String] = [:]
 
     /// An empty schedule: every switch off at all times.
     public init() {
@@ -14,8 +16,10 @@ public struct HighVolumeSchedule: Sendable, Hashable {
     }
 
     /// A schedule from each brand's changes in any order; of changes at the same instant, the
-    /// later one in the list wins.
-    public init(changes: [String: [HighVolumeChange]]) {
+    /// later one in the list wins. `unreadable` names the brands whose switch is unknown (their
+    /// stored history could not be read), with the reason.
+    public init(changes: [String: [HighVolumeChange]], unreadable: [String: String] = [:]) {
+        unreadableByBrand = unreadable
         changesByBrand = changes.mapValues { changes in
             // Sorting the offsets along keeps equal instants in list order (a stable sort).
             changes.enumerated()
@@ -29,6 +33,11 @@ public struct HighVolumeSchedule: Sendable, Hashable {
         var changes = changesByBrand[brand, default: []]
         changes.insert(HighVolumeChange(instant: instant, isOn: isOn), at: Self.countOfChanges(in: changes, atOrBefore: instant))
         changesByBrand[brand] = changes
+    }
+
+    /// Why the brand's switch is unknown (its stored history could not be read), or nil.
+    public func unreadableReason(brand: String) -> String? {
+        unreadableByBrand[brand]
     }
 
     /// Whether the brand's switch is on at `instant`.

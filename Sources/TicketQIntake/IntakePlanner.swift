@@ -28,13 +28,20 @@ public struct IntakePlanner: Sendable {
     ///
     /// - Parameter now: the planning time, only to tell whether the receipt lies in the future
     ///   and as the promotion time of a ticket that is due before any business day opens.
-    /// - Throws: ``TicketRejection`` on `brand` for a brand without a policy, and on
-    ///   `received_at` when the due computation leaves the calendar's coverage.
+    /// - Throws: ``TicketRejection`` on `brand` for a brand without a policy or whose high-volume
+    ///   history could not be read, and on `received_at` when the due computation leaves the
+    ///   calendar's coverage.
     public func plan(_ ticket: Ticket, now: Instant, triage: TriageDecision? = nil) throws(TicketRejection) -> IntakePlan {
         guard let policy = catalog.brands[ticket.brand] else {
             throw TicketRejection(
                 field: "brand",
                 reason: "unknown brand \"\(ticket.brand)\"; configured brands: \(catalog.brands.keys.sorted().joined(separator: ", "))"
+            )
+        }
+        if let problem = highVolume.unreadableReason(brand: ticket.brand) {
+            throw TicketRejection(
+                field: "brand",
+                reason: "the SLA of brand \"\(ticket.brand)\" cannot be planned: its high-volume switch is unknown (\(problem))"
             )
         }
         let highVolumeMode = highVolume.isOn(brand: ticket.brand, at: ticket.receivedAt)

@@ -54,13 +54,20 @@ public final class TicketSubmitter {
         pending.reserveCapacity(self.batchSize)
     }
 
-    /// Reads the high-volume switch history from Redis into a schedule.
+    /// Reads the high-volume switch history from Redis into a schedule. A brand whose history
+    /// cannot be read is marked so: its tickets are refused, the other brands' planned.
     public static func highVolumeSchedule(from lanes: LaneStore) throws(LanesError) -> HighVolumeSchedule {
         var changes: [String: [HighVolumeChange]] = [:]
-        for (brand, list) in try lanes.highVolumeChanges() {
-            changes[brand] = list.map { HighVolumeChange(instant: Instant(secondsSinceEpoch: $0.atMillis / 1000), isOn: $0.on) }
+        var unreadable: [String: String] = [:]
+        for (brand, history) in try lanes.highVolumeHistories() {
+            switch history {
+            case let .success(history):
+                changes[brand] = history.changes.map { HighVolumeChange(instant: Instant(secondsSinceEpoch: $0.atMillis / 1000), isOn: $0.on) }
+            case let .failure(error):
+                unreadable[brand] = error.description
+            }
         }
-        return HighVolumeSchedule(changes: changes)
+        return HighVolumeSchedule(changes: changes, unreadable: unreadable)
     }
 
     /// Adds one input line (blank lines are skipped).

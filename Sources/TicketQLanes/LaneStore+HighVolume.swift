@@ -28,13 +28,26 @@ extension LaneStore {
 
     /// Every brand's recorded switch changes, each list oldest first. Brands never switched are absent.
     ///
-    /// - Throws: ``LanesError/recordUnreadable(_:)`` naming the brand whose history is malformed.
+    /// - Throws: ``LanesError/recordUnreadable(_:)`` naming a brand whose history is malformed
+    ///   (``highVolumeHistories()`` reads the others anyway).
     public func highVolumeChanges() throws(LanesError) -> [String: [(atMillis: Int64, on: Bool)]] {
         var changes: [String: [(atMillis: Int64, on: Bool)]] = [:]
-        for (brand, json) in try hashFields(keys.key(.highVolume), "high-volume") {
-            changes[brand] = try Self.changes(of: brand, json)
+        for (brand, history) in try highVolumeHistories() {
+            switch history {
+            case let .success(history): changes[brand] = history.changes.map { ($0.atMillis, $0.on) }
+            case let .failure(error): throw .recordUnreadable(error)
+            }
         }
         return changes
+    }
+
+    /// Every brand's history, each decoded on its own: a brand whose history cannot be read has
+    /// the error (naming the brand and how to repair it), the others their history. Brands never
+    /// switched are absent.
+    public func highVolumeHistories() throws(LanesError) -> [String: Result<HighVolumeHistory, StoredRecordError>] {
+        try hashFields(keys.key(.highVolume), "high-volume").reduce(into: [:]) { histories, field in
+            histories[field.key] = Result { () throws(StoredRecordError) in try Self.history(of: field.key, field.value) }
+        }
     }
 
     /// One brand's recorded switch changes, oldest first (empty when never switched).
@@ -43,18 +56,23 @@ extension LaneStore {
     public func highVolumeChanges(brand: String) throws(LanesError) -> [(atMillis: Int64, on: Bool)] {
         let reply = try command(["HGET", keys.key(.highVolume), brand], "high-volume")
         guard let json = reply.string else { return [] }
-        return try Self.changes(of: brand, json)
+        do {
+            return try Self.history(of: brand, json).changes.map { ($0.atMillis, $0.on) }
+        } catch {
+            throw .recordUnreadable(error)
+        }
     }
 
-    private static func changes(of brand: String, _ json: String) throws(LanesError) -> [(atMillis: Int64, on: Bool)] {
+    /// Decodes one brand's history; the error names the brand and says how to repair it.
+    private static func history(of brand: String, _ json: String) throws(StoredRecordError) -> HighVolumeHistory {
         do {
-            return try HighVolumeHistory(json: json).changes.map { ($0.atMillis, $0.on) }
+            return try HighVolumeHistory(json: json)
         } catch {
             // Nothing overwrites it (`record_high_volume` refuses too): an operator decides.
-            throw .recordUnreadable(StoredRecordError(
+            throw StoredRecordError(
                 record: "\(error.record) of brand \"\(brand)\"",
                 problem: "\(error.problem); check it, then remove it (HDEL of the field \"\(brand)\" in the highvolume hash) and set the switch again"
-            ))
+            )
         }
     }
 }

@@ -17,12 +17,19 @@ extension MaintenanceService {
         if leading != wasLeading {
             logger.info(leading ? "this worker is now the metrics collector" : "this worker is no longer the metrics collector")
         }
-        let changes = try await context.lanes { store in try store.highVolumeChanges() }
+        let histories = try await context.lanes { store in try store.highVolumeHistories() }
         let now = DeliveryProcessor.nowMillis
-        for (brand, history) in changes {
-            let current = history.filter { $0.atMillis <= now }.max { $0.atMillis < $1.atMillis }
-            metrics.setHighVolume(brand: brand, on: current?.on ?? false)
+        var unreadable: [String: String] = [:]
+        for (brand, history) in histories {
+            switch history {
+            case let .success(history):
+                let current = history.changes.filter { $0.atMillis <= now }.max { $0.atMillis < $1.atMillis }
+                metrics.setHighVolume(brand: brand, on: current?.on ?? false)
+            case let .failure(error):
+                unreadable[brand] = error.description
+            }
         }
+        noteUnreadableHistories(unreadable)
         guard leading else {
             if wasLeading { metrics.publishCluster(nil) }
             return
@@ -54,5 +61,22 @@ extension MaintenanceService {
             )
         }
         return ClusterFigures(lanes: lanes, inFlight: snapshot.inFlight, deadLetters: snapshot.deadLetters, workersLive: liveWorkers)
+    }
+
+    /// Says once when a brand's high-volume history becomes unreadable (intake refuses its
+    /// tickets until it is repaired), and once when it reads again.
+    private func noteUnreadableHistories(_ unreadable: [String: String]) {
+        let (appeared, repaired) = context.unreadableHistories.withLock { known in
+            defer { known = Set(unreadable.keys) }
+            return (unreadable.filter { !known.contains($0.key) }, known.subtracting(unreadable.keys))
+        }
+        for (brand, problem) in appeared.sorted(by: { $0.key < $1.key }) {
+            context.logger.error("a high-volume history cannot be read; intake refuses the brand's tickets", metadata: [
+                "brand": "\(brand)", "problem": "\(problem)",
+            ])
+        }
+        for brand in repaired.sorted() {
+            context.logger.notice("the high-volume history reads again", metadata: ["brand": "\(brand)"])
+        }
     }
 }

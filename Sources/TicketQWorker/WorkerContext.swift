@@ -60,7 +60,9 @@ final class WorkerContext: Sendable {
     let handlerTasks = Mutex<[Int64: Task<Void, Never>]>([:])
     /// Ack confirmations being written to the store.
     let confirmations = Mutex<[Task<Void, Never>]>([])
-    /// Starts the graceful shutdown of the worker's services (set by ``WorkerRuntime/run()``).
+    /// The brands whose high-volume history the last maintenance could not read (said once).
+    let unreadableHistories = Mutex<Set<String>>([])
+        /// Starts the graceful shutdown of the worker's services (set by ``WorkerRuntime/run()``).
     let shutdownTrigger = Mutex<(@Sendable () -> Void)?>(nil)
 
     init(

@@ -123,6 +123,24 @@ struct StatusCommandTests {
         #expect(mejurn.contains("on at "))
     }
 
+    @Test func aBrandWhoseHighVolumeHistoryCannotBeReadIsShownAsUnknown() throws {
+        let context = try OperatorTestContext()
+        try context.lanes.setHighVolume(brand: "mejurn", on: true, atMillis: OperatorTestContext.nowMillis - 60_000)
+        try context.lanes.connection.command([
+            Array("HSET".utf8), context.lanes.keys.key(.highVolume), Array("pandorana".utf8), Array("on".utf8),
+        ])
+        let object = try status(context)
+        let switches = try #require(object["high_volume"] as? [String: Any])
+        #expect(switches["mejurn"] as? Bool == true)
+        #expect(switches["pandorana"] is NSNull)
+
+        let text = try context.run(["status"])
+        #expect(text.status == 0, "\(text.stderr)")
+        let pandorana = try #require(text.stdout.split(separator: "\n").first { $0.hasPrefix("pandorana") })
+        #expect(pandorana.contains("unknown"))
+        #expect(pandorana.contains("unreadable: high-volume history of brand \"pandorana\": not a JSON object"), "\(pandorana)")
+    }
+
     @Test func terminalFormIsATableOfLanes() throws {
         let context = try OperatorTestContext()
         try context.submit(["x-1"], lane: .extended)

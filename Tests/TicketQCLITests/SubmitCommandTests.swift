@@ -41,6 +41,26 @@ struct SubmitCommandTests {
         #expect(summary["rejected"] as? Int == 2)
     }
 
+    /// A brand whose high-volume history cannot be read has an unknown switch: its tickets are
+    /// refused with the reason, the other brands' tickets go in.
+    @Test func aBrandWithAnUnreadableHighVolumeHistoryIsRefusedAndTheOthersGoIn() throws {
+        let context = try OperatorTestContext()
+        try context.lanes.setHighVolume(brand: "mejurn", on: true, atMillis: OperatorTestContext.nowMillis - 60_000)
+        try context.lanes.connection.command([
+            Array("HSET".utf8), context.lanes.keys.key(.highVolume), Array("pandorana".utf8), Array("[[1000,9]]".utf8),
+        ])
+        let file = context.directory.file("tickets.jsonl")
+        try [ticket("p-1"), ticket("m-1", brand: "mejurn", category: "order_discrepancy"), ticket("p-2")]
+            .joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let output = try context.run(["submit", file.path])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stdout.contains("accepted 1, duplicate 0, rejected 2"), "\(output.stdout)")
+        #expect(output.stderr.contains(#"line 1: field "brand": the SLA of brand "pandorana" cannot be planned"#), "\(output.stderr)")
+        #expect(output.stderr.contains("line 3:"))
+        #expect(output.stderr.contains(#"high-volume history of brand "pandorana": change 1 is not a pair"#), "\(output.stderr)")
+        #expect(try context.lanes.snapshot().lanes.values.map(\.depth).reduce(0, +) == 1)
+    }
+
     @Test func ticketsRedisRefusesAreCountedAndTheExitStatusIsOne() throws {
         let context = try OperatorTestContext(options: RedisServerOptions(maxMemory: "2mb", maxMemoryPolicy: "noeviction"))
         let body = String(repeating: "x", count: 60_000)
