@@ -12,21 +12,14 @@ struct LeaseKeeper: Service {
     let context: WorkerContext
 
     func run() async {
-        await cancelWhenGracefulShutdown { await renewPeriodically() }
+        await cancelWhenGracefulShutdown { [self] in
+            await periodically(every: context.configuration.leaseRenewInterval) { await renew() }
+        }
         await untilGracefulShutdown()
         let tracker = context.tracker
         if tracker.count > 0, await boundedByCancellation({ await tracker.waitUntilEmpty() }) == nil {
             context.unsettled.store(true, ordering: .releasing)
             await handBackEverythingInHand()
-        }
-    }
-
-    private func renewPeriodically() async {
-        let interval = context.configuration.leaseRenewInterval
-        while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            if Task.isCancelled { break }
-            await renew()
         }
     }
 

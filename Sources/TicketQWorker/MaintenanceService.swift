@@ -12,7 +12,9 @@ struct MaintenanceService: Service {
     let context: WorkerContext
 
     func run() async {
-        await cancelWhenGracefulShutdown { await maintainPeriodically() }
+        await cancelWhenGracefulShutdown { [self] in
+            await periodically(every: context.configuration.maintenanceInterval) { await maintain() }
+        }
         await untilGracefulShutdown()
         do {
             let (workerID, instance) = (context.configuration.workerID, context.instance)
@@ -22,15 +24,6 @@ struct MaintenanceService: Service {
             }
         } catch {
             context.logger.warning("could not leave the worker registry", metadata: ["error": "\(error)"])
-        }
-    }
-
-    private func maintainPeriodically() async {
-        let interval = context.configuration.maintenanceInterval
-        while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            if Task.isCancelled { break }
-            await maintain()
         }
     }
 

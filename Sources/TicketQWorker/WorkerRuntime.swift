@@ -130,11 +130,9 @@ public final class WorkerRuntime: Service, Sendable {
         // A stop asked for before the group existed.
         if context.isStopping { await group.triggerGracefulShutdown() }
         do {
-            try await withGracefulShutdownHandler {
-                try await group.run()
-            } onGracefulShutdown: { [context] in
-                context.requestStop()
-            }
+            // The group inherits this task's graceful shutdown; the claim stage, told first,
+            // stops the claims.
+            try await group.run()
         } catch {
             context.unsettled.store(true, ordering: .releasing)
             context.logger.error("the worker's services ended with an error", metadata: ["error": "\(error)"])
