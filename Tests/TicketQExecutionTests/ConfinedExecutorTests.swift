@@ -17,20 +17,21 @@ private final class Probe: @unchecked Sendable {
     func record(_ entry: String) { log.withLock { $0.append(entry) } }
 }
 
-/// A gate a job on an executor thread waits at; the test opens it. Waits at most 30 s so that a
-/// broken executor fails the test instead of hanging it. The test side never blocks a thread of
-/// Swift's cooperative pool: it polls.
+/// A gate a job on an executor thread waits at; the test opens it. Waits at most 10 minutes so
+/// that a broken executor fails the test instead of hanging it: far longer than the test can be
+/// held up on a loaded machine (the parallel suite can keep its task off the cooperative threads
+/// for tens of seconds). The test side never blocks a thread of Swift's cooperative pool: it polls.
 private final class Gate: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
     private let entered = Atomic<Bool>(false)
 
     func pass() -> Bool {
         entered.store(true, ordering: .releasing)
-        return semaphore.wait(timeout: .now() + 30) == .success
+        return semaphore.wait(timeout: .now() + 600) == .success
     }
 
     func waitUntilEntered() async -> Bool {
-        for _ in 0..<6_000 where !entered.load(ordering: .acquiring) {
+        for _ in 0..<120_000 where !entered.load(ordering: .acquiring) {
             try? await Task.sleep(for: .milliseconds(5))
         }
         return entered.load(ordering: .acquiring)
@@ -134,7 +135,7 @@ struct ConfinedExecutorTests {
             let stopping = Task { await executor.shutdown(queued: queued) }
             if queued == .fail {
                 // The queued work is failed as the shutdown begins, while the gate still holds the thread.
-                for _ in 0..<6_000 where abandoned.load(ordering: .relaxed) < 3 { try await Task.sleep(for: .milliseconds(5)) }
+                for _ in 0..<120_000 where abandoned.load(ordering: .relaxed) < 3 { try await Task.sleep(for: .milliseconds(5)) }
             }
             gate.open()
             await stopping.value
@@ -167,7 +168,7 @@ struct ConfinedExecutorTests {
         let whileHeld = posted.load(ordering: .relaxed)
         #expect(whileHeld == 1)
         gate.open()
-        for _ in 0..<6_000 where posted.load(ordering: .relaxed) < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        for _ in 0..<120_000 where posted.load(ordering: .relaxed) < 3 { try await Task.sleep(for: .milliseconds(5)) }
         let afterwards = posted.load(ordering: .relaxed)
         #expect(afterwards == 3)
         executor.shutdownAndWait(queued: .finish)
