@@ -1,5 +1,3 @@
-import Foundation
-
 /// Keeps only what the customer wrote in this message: drops quoted history ("> " lines, the
 /// "On … wrote:" line, Outlook's "-----Original Message-----" and "From: … Sent: …" blocks,
 /// forwarded-message markers and what follows), signatures (after "-- "), mobile footers
@@ -11,7 +9,7 @@ enum ReplyExtractor {
         var index = 0
         scan: while index < lines.count {
             let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             let lower = trimmed.lowercased()
             if trimmed.hasPrefix(">") { index += 1; continue }
             if line == "-- " || trimmed == "--" || trimmed == "—" { break scan }
@@ -20,7 +18,7 @@ enum ReplyExtractor {
             kept.append(line)
             index += 1
         }
-        return withoutSalutations(kept).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(withoutSalutations(kept).joined(separator: "\n").trimmingBlanksAndNewlines())
     }
 
     /// Drops a greeting line at the top ("Hi,", "Dear Customer Service,") and a sign-off at the
@@ -29,14 +27,14 @@ enum ReplyExtractor {
     /// that is nothing but a greeting keeps it.
     private static func withoutSalutations(_ lines: [Substring]) -> [Substring] {
         var lines = lines
-        let nonEmpty = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let nonEmpty = lines.indices.filter { !lines[$0].trimmingBlanks().isEmpty }
         guard nonEmpty.count >= 2 else { return lines }
         if let last = nonEmpty.suffix(3).first(where: { isSignOff(lines[$0]) }), last != nonEmpty.first {
             let trailing = nonEmpty.filter { $0 > last }
             if trailing.allSatisfy({ lines[$0].split(separator: " ").count <= 4 }) { lines.removeSubrange(last...) }
         }
         if let first = nonEmpty.first, first < lines.count, isGreeting(lines[first]),
-           lines.indices.contains(where: { $0 > first && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+           lines.indices.contains(where: { $0 > first && !lines[$0].trimmingBlanks().isEmpty }) {
             lines.removeSubrange(...first)
         }
         return lines
@@ -49,13 +47,13 @@ enum ReplyExtractor {
     ]
 
     private static func isGreeting(_ line: Substring) -> Bool {
-        let lower = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = line.trimmingBlanks().lowercased()
         guard lower.split(separator: " ").count <= 5, !lower.hasSuffix("?") else { return false }
         return greetings.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + "!") }
     }
 
     private static func isSignOff(_ line: Substring) -> Bool {
-        let lower = line.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.!"))
+        let lower = line.trimmingBlanks().lowercased().trimmingScalars { $0 == "," || $0 == "." || $0 == "!" }
         return signOffs.contains { lower == $0 || (lower.hasPrefix($0 + " ") && lower.split(separator: " ").count <= 4) }
     }
 
@@ -63,13 +61,13 @@ enum ReplyExtractor {
         if lower.hasPrefix("-----original message-----") || lower.hasPrefix("----- original message -----") { return true }
         if lower.hasPrefix("---------- forwarded message") || lower.hasPrefix("begin forwarded message") { return true }
         if lower.hasPrefix("________________________________") { return true }
-        if lower.hasPrefix("on ") && (lower.hasSuffix("wrote:") || (next?.lowercased().trimmingCharacters(in: .whitespaces).hasSuffix("wrote:") ?? false)) {
+        if lower.hasPrefix("on ") && (lower.hasSuffix("wrote:") || (next?.trimmingBlanks().lowercased().hasSuffix("wrote:") ?? false)) {
             return true
         }
         if lower.hasSuffix("wrote:") && lower.count < 200 && (lower.contains("@") || lower.contains(",")) { return true }
         if lower.hasPrefix("le ") && lower.hasSuffix("a écrit :") { return true }
         if lower.hasPrefix("am ") && lower.hasSuffix("schrieb:") { return true }
-        if lower.hasPrefix("from:"), let next, next.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("sent:") || next.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("date:") {
+        if lower.hasPrefix("from:"), let next, next.trimmingBlanks().lowercased().hasPrefix("sent:") || next.trimmingBlanks().lowercased().hasPrefix("date:") {
             return true
         }
         return false

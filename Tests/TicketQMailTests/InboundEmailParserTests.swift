@@ -20,6 +20,13 @@ struct InboundEmailParserTests {
         #expect(!mail.charsetFallback)
     }
 
+    @Test func loneCarriageReturnsInTheBodyEndLinesLikeLineFeeds() throws {
+        let raw = "From: ann@example.com\r\nTo: care@mejurn.example\r\nSubject: Old Mac mail\r\n\r\n"
+            + "Where is my parcel?\rIt is late.\r\r> the quoted history\r> more of it\r"
+        let mail = try parser.parse(Array(raw.utf8))
+        #expect(mail.text == "Where is my parcel?\nIt is late.", "each CR ends a line, so the quote is recognised and dropped")
+    }
+
     @Test func outlookReplyDecodesLatin1AndEncodedWordsAndDropsTheHistory() throws {
         let mail = try parser.parse(MailFixtures.outlookReply)
         #expect(mail.subject == "Bestellung ändern please")
