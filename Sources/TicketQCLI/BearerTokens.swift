@@ -1,4 +1,4 @@
-import Foundation
+import TicketQCore
 import TicketQHTTP
 
 /// The intake's bearer tokens and the check of a request's `Authorization` header, made from
@@ -13,7 +13,7 @@ struct BearerTokens: Sendable {
         guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer ") else {
             return .json(401, #"{"error":"missing bearer token"}"#, headers: [("WWW-Authenticate", "Bearer")])
         }
-        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        let token = String(header.dropFirst("bearer ".count).trimmingBlanks())
         // Compare against every token in full, so timing does not reveal a matching prefix.
         var matched = false
         for known in tokens where Self.constantTimeEqual(known, token) { matched = true }

@@ -22,7 +22,18 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     private var headBytes = 0
     private var bodyBytes = 0
     private var bodyStarted = NIODeadline.now()
-    private var timer: Scheduled<Void>?
+    /// What happens at ``deadline``, if anything.
+    private var pending: Expiry?
+    private var deadline = NIODeadline.distantFuture
+    /// The one scheduled wake-up, and when it fires. Re-arming for a later deadline only moves
+    /// ``deadline``: the wake-up then finds it early and goes back to sleep. Scheduling and
+    /// cancelling a task three times per request cost 8 % of the intake's CPU on small requests.
+    private var wakeUp: Scheduled<Void>?
+    private var wakeUpAt = NIODeadline.distantFuture
+
+    private enum Expiry {
+        case headerTimeout, bodyCheck, idleTimeout
+    }
 
     init(limits: HTTPServerLimits, onLimit: @escaping @Sendable (HTTPLimit) -> Void) {
         self.limits = limits
@@ -78,8 +89,7 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     func requestReceived() {
         guard phase != .closed else { return }
         phase = .handling
-        timer?.cancel()
-        timer = nil
+        pending = nil
     }
 
     /// The response being written ends with the connection: no further limit applies to it.
@@ -91,7 +101,7 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     func responseFinished() {
         guard phase != .closed else { return }
         phase = .idle
-        arm(after: limits.idleTimeout) { [self] in trip(.idleTimeout, answer: nil) }
+        arm(.idleTimeout, after: limits.idleTimeout)
     }
 
     // MARK: Timers
@@ -99,35 +109,64 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     private func beginHead() {
         phase = .awaitingHead
         headBytes = 0
-        arm(after: limits.headerTimeout) { [self] in
+        arm(.headerTimeout, after: limits.headerTimeout)
+    }
+
+    private func expire(_ expiry: Expiry) {
+        switch expiry {
+        case .headerTimeout:
             trip(.headerTimeout, answer: (408, "Request Timeout", "the request head did not arrive in time"))
+        case .idleTimeout:
+            trip(.idleTimeout, answer: nil)
+        case .bodyCheck:
+            checkBody()
         }
     }
 
     private func scheduleBodyCheck() {
-        arm(after: min(.seconds(1), limits.bodyTimeout)) { [self] in
-            guard phase == .readingBody else { return }
-            let elapsed = Duration.nanoseconds((NIODeadline.now() - bodyStarted).nanoseconds)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            if elapsed >= limits.bodyTimeout {
-                trip(.bodyTimeout, answer: (408, "Request Timeout", "the request body did not arrive in time"))
-            } else if elapsed >= limits.bodyRateGrace, Double(bodyBytes) < Double(limits.minBodyRate) * seconds {
-                trip(.bodyRate, answer: (408, "Request Timeout", "the request body arrives too slowly"))
+        arm(.bodyCheck, after: min(.seconds(1), limits.bodyTimeout))
+    }
+
+    private func checkBody() {
+        guard phase == .readingBody else { return }
+        let elapsed = Duration.nanoseconds((NIODeadline.now() - bodyStarted).nanoseconds)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if elapsed >= limits.bodyTimeout {
+            trip(.bodyTimeout, answer: (408, "Request Timeout", "the request body did not arrive in time"))
+        } else if elapsed >= limits.bodyRateGrace, Double(bodyBytes) < Double(limits.minBodyRate) * seconds {
+            trip(.bodyRate, answer: (408, "Request Timeout", "the request body arrives too slowly"))
+        } else {
+            scheduleBodyCheck()
+        }
+    }
+
+    private func arm(_ expiry: Expiry, after delay: Duration) {
+        pending = expiry
+        deadline = .now() + TimeAmount(delay)
+        if wakeUp == nil || deadline < wakeUpAt { scheduleWakeUp() }
+    }
+
+    private func scheduleWakeUp() {
+        wakeUp?.cancel()
+        guard let context else { return }
+        wakeUpAt = deadline
+        wakeUp = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            wakeUp = nil
+            guard let expiry = pending else { return }
+            if NIODeadline.now() < deadline {
+                scheduleWakeUp()
             } else {
-                scheduleBodyCheck()
+                pending = nil
+                expire(expiry)
             }
         }
     }
 
-    private func arm(after delay: Duration, _ action: @escaping () -> Void) {
-        timer?.cancel()
-        timer = context?.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(delay), action)
-    }
-
     private func stop() {
         phase = .closed
-        timer?.cancel()
-        timer = nil
+        pending = nil
+        wakeUp?.cancel()
+        wakeUp = nil
     }
 
     /// Reports `limit`, answers when there is an answer to give, and closes the connection.

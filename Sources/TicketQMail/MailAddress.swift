@@ -1,3 +1,5 @@
+import TicketQCore
+
 /// E-mail addresses in header values such as `"Ann Lee" <ann@example.com>, bob@example.org`.
 enum MailAddress {
     /// The addresses in `value`, lowercased, in order.
@@ -15,15 +17,9 @@ enum MailAddress {
         }
         if result.isEmpty {
             for token in value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }) where token.contains("@") {
-                result.append(token.trimmingCharacters(in: ["<", ">", "\"", "'"]).lowercased())
+                result.append(token.trimmingScalars { $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }.lowercased())
             }
         }
         return result
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import TicketQCore
 
 /// Finds an order number in a customer's text. Matched shapes (documented choice): a `#`
 /// followed by 4–12 digits ("#10452"), or the word "order" (optionally "no", "number", "nr",
@@ -20,10 +20,10 @@ enum OrderNumber {
                 next += 1
             }
             guard next < words.count else { continue }
-            let candidate = words[next].trimmingCharacters(in: CharacterSet(charactersIn: "#:.;!?\"'"))
+            let candidate = words[next].trimmingScalars { "#:.;!?\"'".unicodeScalars.contains($0) }
             if (4...20).contains(candidate.count), candidate.contains(where: \.isNumber),
                candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-                return candidate
+                return String(candidate)
             }
         }
         return nil

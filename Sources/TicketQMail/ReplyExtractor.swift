@@ -1,3 +1,5 @@
+import TicketQCore
+
 /// Keeps only what the customer wrote in this message: drops quoted history ("> " lines, the
 /// "On … wrote:" line, Outlook's "-----Original Message-----" and "From: … Sent: …" blocks,
 /// forwarded-message markers and what follows), signatures (after "-- "), mobile footers

@@ -100,6 +100,27 @@ import Testing
         await server.stop()
     }
 
+    /// The idle limit counts from the last answer, not from the connection's first one: requests
+    /// spaced well inside it keep one connection open for longer than the limit in total.
+    @Test(.timeLimit(.minutes(1)))
+    func busyKeepAliveConnectionOutlivesTheIdleTimeout() async throws {
+        let server = try await LimitTestServer(Self.limits { $0.idleTimeout = .seconds(4) })
+        let port = server.port
+        let statuses = try await HTTPTestClient.offPool {
+            let client = try HTTPTestClient(port: port)
+            var statuses: [Int] = []
+            for _ in 0..<24 {
+                statuses.append(try client.request("GET", "/hello").status)
+                Thread.sleep(forTimeInterval: 0.25)
+            }
+            try client.waitUntilClosed()
+            return statuses
+        }
+        #expect(statuses == Array(repeating: 200, count: 24), "every request answered on the one connection")
+        #expect(server.trips == [.idleTimeout], "closed for idleness only after the last request")
+        await server.stop()
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func connectionCapRefusesTheNextConnection() async throws {
         let server = try await LimitTestServer(Self.limits { $0.maxConnections = 2 })

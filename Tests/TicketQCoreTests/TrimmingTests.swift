@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import TicketQMail
+import TicketQCore
 
-/// The native trimming the reply extractor uses must remove exactly what Foundation's
+/// The native trimming the intake uses must remove exactly what Foundation's
 /// `CharacterSet.whitespaces` and `.whitespacesAndNewlines` remove.
 struct TrimmingTests {
     static let samples: [String] = [

@@ -1,21 +1,21 @@
 /// Trimming by Unicode scalar, with the same sets as Foundation's `CharacterSet.whitespaces` and
 /// `.whitespacesAndNewlines`, without Foundation's round trip through UTF-16: `perf` showed that
-/// round trip taking 30 % of the intake's CPU per email in ``ReplyExtractor``, which trims every
+/// round trip taking 30 % of the intake's CPU per email in the reply extractor, which trims every
 /// line several times.
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (`CharacterSet.whitespaces`).
-    func trimmingBlanks() -> Substring {
+    public func trimmingBlanks() -> Substring {
         trimmingScalars(where: Self.isBlank)
     }
 
     /// The text without leading and trailing blanks and line breaks
     /// (`CharacterSet.whitespacesAndNewlines`: also U+000A–U+000D, U+0085, U+2028 and U+2029).
-    func trimmingBlanksAndNewlines() -> Substring {
+    public func trimmingBlanksAndNewlines() -> Substring {
         trimmingScalars(where: Self.isBlankOrNewline)
     }
 
     /// The text without leading and trailing scalars for which `isTrimmed` holds.
-    func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
+    public func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
         let whole = Substring(self)
         let scalars = whole.unicodeScalars
         var start = scalars.startIndex
