@@ -21,6 +21,8 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     private var phase = Phase.awaitingHead
     private var headBytes = 0
     private var bodyBytes = 0
+    /// Requests received and not yet answered: more than one when a client pipelines.
+    private var unanswered = 0
     private var bodyStarted = NIODeadline.now()
     /// What happens at ``deadline``, if anything.
     private var pending: Expiry?
@@ -88,6 +90,7 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     /// The request is complete; the server is answering it.
     func requestReceived() {
         guard phase != .closed else { return }
+        unanswered += 1
         phase = .handling
         pending = nil
     }
@@ -99,7 +102,9 @@ final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
 
     /// The response was written: the connection waits for the next request.
     func responseFinished() {
-        guard phase != .closed else { return }
+        unanswered = max(0, unanswered - 1)
+        // A pipelined request still to be answered, or one still arriving, keeps its own phase.
+        guard phase == .handling, unanswered == 0 else { return }
         phase = .idle
         arm(.idleTimeout, after: limits.idleTimeout)
     }

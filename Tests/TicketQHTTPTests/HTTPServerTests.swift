@@ -38,6 +38,27 @@ import Testing
         }
     }
 
+    /// A client may send its next requests before the first is answered: each is answered, in
+    /// order, on the one connection, and a malformed one after them is still refused with 400.
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        try await withServer { server in
+            let port = server.localAddress.port
+            try await HTTPTestClient.offPool {
+                let client = try HTTPTestClient(port: port)
+                let requests = "GET /hello?n=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\nticket"
+                    + "GET /hello?n=3 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "NOT HTTP AT ALL\r\n\r\n"
+                try client.send(Array(requests.utf8))
+                let answers = try (0..<4).map { _ in try client.readResponse() }
+                #expect(answers.map(\.status) == [200, 202, 200, 400])
+                #expect(answers.map(\.text).prefix(3) == ["hello n=1\n", "ticket", "hello n=3\n"])
+                #expect(answers[2].headers["connection"] == "keep-alive")
+                try client.waitUntilClosed()
+            }
+        }
+    }
+
     @Test func unknownPathIs404AndWrongMethodIs405() async throws {
         try await withServer { server in
             let port = server.localAddress.port
