@@ -153,6 +153,9 @@ struct WorkerCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: server), .init(service: worker)], logger: logger
         ))
+        // The signals are read here rather than by the group: a ServiceGroup ignores a repeated
+        // graceful-shutdown signal, and its cancellation signals must differ from those, so it
+        // cannot turn a second SIGTERM into the immediate hand-back operators expect.
         let signalHandling = Task {
             var seen = 0
             for await signal in signals {

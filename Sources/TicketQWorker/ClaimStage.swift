@@ -176,14 +176,10 @@ struct ClaimStage: Service {
     /// Runs the context.handler of one ticket in a task of its own; its outcome is queued on `queue`.
     func spawnHandler(_ claimed: ClaimedTicket, claimedAt: Int64, into queue: CompletionQueue) {
         let key = claimed.lease.token
-        // The task is created while the registry is locked, so that a context.handler finishing at once
-        // cannot try to remove itself before it was added (and leave a stale entry behind).
-        context.handlerTasks.withLock { tasks in
-            tasks[key] = Task(priority: queue === context.urgentCompletions ? .high : nil) {
-                await self.runHandler(claimed, claimedAt: claimedAt, key: key, into: queue)
-            }
+        context.handlerTasks.start(key, priority: queue === context.urgentCompletions ? .high : nil) {
+            await self.runHandler(claimed, claimedAt: claimedAt, key: key, into: queue)
         }
-        if context.aborting.load(ordering: .acquiring) { context.handlerTasks.withLock { $0[key]?.cancel() } }
+        if context.aborting.load(ordering: .acquiring) { context.handlerTasks.cancel(key) }
     }
 
     private func runHandler(_ claimed: ClaimedTicket, claimedAt: Int64, key: Int64, into queue: CompletionQueue) async {
@@ -209,25 +205,21 @@ struct ClaimStage: Service {
         } else {
             await context.settleWithoutOutcome(result)
         }
-        _ = context.handlerTasks.withLock { $0.removeValue(forKey: key) }
+        context.handlerTasks.finished(key)
     }
 
     /// After claiming stops: waits for handlers up to the grace period, then cancels the rest
     /// (their tickets are released).
     func drainHandlers() async {
+        // An abort (a second signal) cancels the handlers, which ends this wait early too.
         let deadline = ContinuousClock.now + context.configuration.gracePeriod
-        while context.handlerTasks.withLock({ !$0.isEmpty }) {
-            if context.aborting.load(ordering: .acquiring) || ContinuousClock.now >= deadline {
-                if !context.aborting.load(ordering: .acquiring) {
-                    context.logger.warning("grace period over: releasing tickets still in hand", metadata: ["in_hand": "\(context.tracker.count)"])
-                }
-                context.abort()
-                break
+        if await !context.handlerTasks.waitUntilNoneLeft(before: deadline) {
+            if !context.aborting.load(ordering: .acquiring) {
+                context.logger.warning("grace period over: releasing tickets still in hand", metadata: ["in_hand": "\(context.tracker.count)"])
             }
-            try? await Task.sleep(for: .milliseconds(20))
+            context.abort()
         }
-        let tasks = context.handlerTasks.withLock { Array($0.values) }
-        for task in tasks { await task.value }
+        for task in context.handlerTasks.running { await task.value }
     }
 
     func recordRedeliveries(_ batch: ClaimBatch) {

@@ -57,7 +57,7 @@ final class WorkerContext: Sendable {
     /// Whether the outcome store's commits succeed (readiness, liveness, claiming).
     let storeHealth: StoreHealth
     /// The running handler tasks by fencing token (handlers that suspend run one task each).
-    let handlerTasks = Mutex<[Int64: Task<Void, Never>]>([:])
+    let handlerTasks = HandlerTasks()
     /// Ack confirmations being written to the store.
     let confirmations = Mutex<[Task<Void, Never>]>([])
     /// The brands whose high-volume history the last maintenance could not read (said once).
@@ -104,7 +104,7 @@ final class WorkerContext: Sendable {
         requestStop()
         guard !aborting.exchange(true, ordering: .acquiringAndReleasing) else { return }
         logger.warning("immediate shutdown: releasing tickets in hand", metadata: ["in_hand": "\(tracker.count)"])
-        handlerTasks.withLock { $0.values.forEach { $0.cancel() } }
+        handlerTasks.cancelAll()
     }
 
     /// Runs a lane operation on `executor` (the general connections when `nil`).
