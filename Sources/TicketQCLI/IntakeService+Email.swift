@@ -10,15 +10,19 @@ import NIOPosix
 import TicketQMail
 
 extension IntakeService {
-    /// `POST /inbound/email`: parsed and triaged on the CPU pool, then enqueued in the next
-    /// coalesced batch (or quarantined over a pooled connection).
+    /// `POST /inbound/email`: parsed and triaged (on the CPU pool unless small), then enqueued in
+    /// the next coalesced batch (or quarantined over a pooled connection).
     func email(_ request: HTTPRequest) async -> HTTPResponse {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let preparation: EmailPreparation
-        do {
-            preparation = try await cpu.runIfActive { [self] in prepareEmail(request, now: now) }
-        } catch {
-            return shuttingDown()
+        if request.body.count <= Self.inlinePreparationBytes {
+            preparation = prepareEmail(request, now: now)
+        } else {
+            do {
+                preparation = try await cpu.runIfActive { [self] in prepareEmail(request, now: now) }
+            } catch {
+                return shuttingDown()
+            }
         }
         switch preparation {
         case let .answer(response):
