@@ -6,7 +6,6 @@ import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
 import Logging
-import NIOPosix
 import TicketQMail
 
 extension IntakeService {
@@ -14,15 +13,8 @@ extension IntakeService {
     /// the next coalesced batch (or quarantined over a pooled connection).
     func email(_ request: HTTPRequest) async -> HTTPResponse {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        let preparation: EmailPreparation
-        if request.body.count <= Self.inlinePreparationBytes {
-            preparation = prepareEmail(request, now: now)
-        } else {
-            do {
-                preparation = try await cpu.runIfActive { [self] in prepareEmail(request, now: now) }
-            } catch {
-                return shuttingDown()
-            }
+        guard let preparation = await prepare(bodyBytes: request.body.count, { [self] in prepareEmail(request, now: now) }) else {
+            return shuttingDown()
         }
         switch preparation {
         case let .answer(response):

@@ -6,7 +6,6 @@ import TicketQLanes
 import TicketQMetrics
 import TicketQRedis
 import Logging
-import NIOPosix
 
 extension IntakeService {
     /// `POST /tickets`: a JSON ticket or JSONL tickets, decoded and triaged (on the CPU pool unless
@@ -15,15 +14,8 @@ extension IntakeService {
         guard !request.body.isEmpty else { return .json(400, #"{"error":"empty body: send a JSON ticket or JSONL tickets"}"#) }
         let body = request.body
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        let prepared: (tickets: [PreparedTicket], rejected: [TicketRejection])
-        if body.count <= Self.inlinePreparationBytes {
-            prepared = preparer.prepare(lines: body)
-        } else {
-            do {
-                prepared = try await cpu.runIfActive { [preparer] in preparer.prepare(lines: body) }
-            } catch {
-                return shuttingDown()
-            }
+        guard let prepared = await prepare(bodyBytes: body.count, { [preparer] in preparer.prepare(lines: body) }) else {
+            return shuttingDown()
         }
         var report: SubmitReport
         do {
@@ -41,11 +33,6 @@ extension IntakeService {
         if report.accepted + report.duplicates == 0 { return .json(400, json) }
         return .json(202, json)
     }
-
-    /// Bodies up to this size (a ticket or a few, a short email) are prepared in the request's own
-    /// task: that takes less than the two thread hand-offs to the CPU pool and back cost. Larger
-    /// ones go to the pool, so that a big upload never holds one of the few cooperative threads.
-    static let inlinePreparationBytes = 8 * 1024
 
     /// Counts a report's tickets by outcome.
     func record(_ report: SubmitReport) {

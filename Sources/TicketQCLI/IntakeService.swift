@@ -93,6 +93,18 @@ final class IntakeService: Sendable {
         return response
     }
 
+    /// Bodies up to this size (a ticket or a few, a short email) are prepared in the request's own
+    /// task: that takes less than the two thread hand-offs to the CPU pool and back cost. Larger
+    /// ones go to the pool, so that a big upload never holds one of the few cooperative threads.
+    static let inlinePreparationBytes = 8 * 1024
+
+    /// The CPU work of preparing a request of `bodyBytes`, run where ``inlinePreparationBytes``
+    /// says; nil when the pool has stopped (the intake is shutting down).
+    func prepare<T: Sendable>(bodyBytes: Int, _ work: @escaping @Sendable () -> T) async -> T? {
+        guard bodyBytes > Self.inlinePreparationBytes else { return work() }
+        return try? await cpu.runIfActive(work)
+    }
+
     /// The `503` for a request that arrived while the intake stops.
     func shuttingDown() -> HTTPResponse {
         .json(503, #"{"error":"the intake is stopping; retry later"}"#, headers: [("Retry-After", "5")])
