@@ -4,11 +4,18 @@ import TicketQStore
 /// Reads every outcome store after a run and checks the books: which tickets have an accepted
 /// outcome (done or dead), which have one in more than one store, and how many deliveries went
 /// beyond the first.
+///
+/// A row whose acknowledgement its worker has not confirmed yet (`pending_ack`) is not settled:
+/// a worker killed after its commit settles it at its next start, and supersedes it when the
+/// ticket was redelivered meanwhile. Such a row makes a ticket completed but never a duplicate;
+/// the run reports the unsettled rows on their own.
 public struct OutcomeAudit: Sendable {
     /// Tickets with at least one accepted outcome.
     public var completed = 0
-    /// Tickets with an accepted outcome in more than one store.
+    /// Tickets with a settled accepted outcome in more than one store.
     public var duplicates = 0
+    /// Accepted rows whose worker has not confirmed their acknowledgement yet.
+    public var unsettled = 0
     /// Handler runs beyond one per ticket, counted as deliveries beyond the first (each
     /// delivery may have run the handler before its worker died).
     public var duplicateExecutions = 0
@@ -35,18 +42,27 @@ public struct OutcomeAudit: Sendable {
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = position }
         var acceptedIn = [UInt8](repeating: 0, count: ids.count)
+        var settledIn = [UInt8](repeating: 0, count: ids.count)
         var deliveries = [Int32](repeating: 0, count: ids.count)
         for path in storePaths where FileManager.default.fileExists(atPath: path) {
             let database = try SQLiteDatabase(path: path, mode: .readOnly)
-            try database.query("SELECT ticket_id, status, attempts, started_at FROM outcome") { row in
+            let select = """
+                SELECT ticket_id, status, attempts, started_at, pending_ack.ticket_id IS NOT NULL
+                FROM outcome LEFT JOIN pending_ack USING (ticket_id)
+                """
+            try database.query(select) { row in
                 guard let position = index[row.string(at: 0)] else { return }
                 let status = row.string(at: 1)
                 let attempts = row.int64(at: 2)
                 deliveries[position] = max(deliveries[position], Int32(clamping: attempts))
+                let settled = row.int64(at: 4) == 0
                 switch status {
-                case OutcomeStatus.superseded.rawValue: superseded += 1
-                case OutcomeStatus.dead.rawValue: dead += 1; acceptedIn[position] &+= 1
-                default: acceptedIn[position] &+= 1
+                case OutcomeStatus.superseded.rawValue:
+                    superseded += 1
+                default:
+                    if status == OutcomeStatus.dead.rawValue { dead += 1 }
+                    acceptedIn[position] &+= 1
+                    if settled { settledIn[position] &+= 1 } else { unsettled += 1 }
                 }
                 if status != OutcomeStatus.superseded.rawValue, attempts > 1 { redeliveredClaimMillis.append(row.int64(at: 3)) }
             }
@@ -60,7 +76,7 @@ public struct OutcomeAudit: Sendable {
                 if lostExamples.count < 10 { lostExamples.append(ids[position]) }
                 if lostIDs.count < 10_000 { lostIDs.append(ids[position]) }
             }
-            if acceptedIn[position] > 1 {
+            if settledIn[position] > 1 {
                 duplicates += 1
                 if duplicateExamples.count < 10 { duplicateExamples.append(ids[position]) }
             }

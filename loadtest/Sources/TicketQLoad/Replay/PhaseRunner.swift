@@ -91,9 +91,10 @@ public struct PhaseRunner {
             timedOut = waitForOutcomes(tail: tail, expected: expected, stallTimeout: spec.stallTimeout, alsoUntil: { true })
         }
         var outstanding = QuiescenceWait.Outstanding()
-        if injector != nil, spec.expectOutcomes {
+        if injector != nil || killer != nil, spec.expectOutcomes {
             // Books are read once every redelivery has run and every worker has settled what it
-            // committed before a fault.
+            // committed before a fault: a worker killed after a commit settles those rows at its
+            // next start, which may come after the last ticket was seen.
             outstanding = QuiescenceWait.wait(target: target, timeout: max(spec.stallTimeout, 120))
         }
         let latency = tail.stop()
@@ -113,7 +114,7 @@ public struct PhaseRunner {
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
             kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
-            faults: injector?.injected ?? [], unconfirmed: outstanding.unconfirmed, outstanding: outstanding.queued + outstanding.inFlight,
+            faults: injector?.injected ?? [], unconfirmed: max(outstanding.unconfirmed, audit.unsettled), outstanding: outstanding.queued + outstanding.inFlight,
             lostStates: lostStates
         )
     }

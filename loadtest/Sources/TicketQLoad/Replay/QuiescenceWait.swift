@@ -4,7 +4,7 @@ import TicketQRedis
 
 /// After a run with faults, waits until the deployment has nothing left to do: no ticket
 /// queued, retrying or in flight in Redis, and no outcome row waiting for its worker's
-/// confirmation. A ticket whose first delivery's row was superseded may still be on its way to
+/// confirmation (a store that cannot be read at the moment counts as not settled). A ticket whose first delivery's row was superseded may still be on its way to
 /// a second delivery when every ticket has been seen once; reading the books before then would
 /// count it lost.
 enum QuiescenceWait {
@@ -24,12 +24,13 @@ enum QuiescenceWait {
         var last = Outstanding(queued: -1)
         while true {
             if lanes == nil { lanes = try? target.lanes() }
-            var now = Outstanding(unconfirmed: UnconfirmedOutcomes.count(in: target.storePaths))
+            let unconfirmed = UnconfirmedOutcomes.count(in: target.storePaths)
+            var now = Outstanding(unconfirmed: unconfirmed ?? max(last.unconfirmed, 0))
             if let snapshot = try? lanes?.snapshot() {
                 now.queued = snapshot.lanes.values.reduce(0) { $0 + $1.depth }
                 now.inFlight = snapshot.inFlight
                 last = now
-                if now.isQuiescent { return now }
+                if now.isQuiescent, unconfirmed != nil { return now }
             } else {
                 lanes = nil
             }
