@@ -51,10 +51,12 @@ public struct ScheduledTickets: Sendable {
     /// The ticket's arrival is its intended time in the run, set when it is planned; until then
     /// a ticket without `received_at` gets a stand-in so that it decodes.
     static func withReceivedAt(_ json: [UInt8]) -> [UInt8] {
-        guard json.first == 0x7B, json.firstRange(of: Array("\"received_at\"".utf8)) == nil else { return json }
+        guard json.first == 0x7B, !ByteSearch.contains(json, receivedAtKey) else { return json }
         let isEmpty = json.dropFirst().allSatisfy { $0 == 0x20 || $0 == 0x7D }
         return [0x7B] + Array("\"received_at\":\"1970-01-01T00:00:00Z\"".utf8) + (isEmpty ? [] : [0x2C]) + json.dropFirst()
     }
+
+    private static let receivedAtKey = Array("\"received_at\"".utf8)
 
     /// The ticket as received at `micros` (µs since the epoch).
     private static func arrived(_ original: Ticket, at micros: Int64) throws -> Ticket {
