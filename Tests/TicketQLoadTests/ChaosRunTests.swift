@@ -30,6 +30,10 @@ struct ChaosRunTests {
         #expect(run.summary["redelivery_bound_s"] as? Double == 7)
         #expect(run.int("kills") == faults.filter { $0["kind"] as? String == "kill-worker" }.count)
         #expect(run.output.stdout.contains("scenario chaos:"))
+        // Tickets alive during the Redis kill and stall are left out of the untouched ones, which
+        // are reported beside every ticket delivered once.
+        #expect((run.double("untouched_p99_ms") ?? 0) > 0 && (run.double("delivered_once_p99_ms") ?? 0) > 0)
+        #expect(run.output.stdout.contains("p99 of tickets untouched by a fault"))
     }
 
     @Test func chaosNeedsAFaultAndALocalCluster() async throws {

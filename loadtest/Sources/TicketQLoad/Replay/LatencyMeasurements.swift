@@ -9,6 +9,9 @@ public struct LatencyMeasurements: Sendable {
     public var overall = LatencyMeasurements.makeHistogram()
     /// Every lane together, only tickets delivered once (no redelivery after a fault), in microseconds.
     public var deliveredOnce = LatencyMeasurements.makeHistogram()
+    /// Every lane together, only tickets untouched by any fault: delivered once, and not alive
+    /// during a Redis outage (see ``RedisOutages``), in microseconds.
+    public var untouched = LatencyMeasurements.makeHistogram()
     /// Outcomes observed in each second of the run.
     public var completedPerSecond: [Int] = []
     /// Response times of the outcomes observed in each second, for percentiles over time.
@@ -27,10 +30,11 @@ public struct LatencyMeasurements: Sendable {
         Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
     }
 
-    mutating func record(lane: Lane, micros: Int64, second: Int, at wallMicros: Int64, deliveredOnce once: Bool = true) {
+    mutating func record(lane: Lane, micros: Int64, second: Int, at wallMicros: Int64, deliveredOnce once: Bool = true, untouched: Bool = true) {
         let value = UInt64(max(1, micros))
         _ = overall.record(value)
         if once { _ = deliveredOnce.record(value) }
+        if once && untouched { _ = self.untouched.record(value) }
         _ = byLane[lane, default: Self.makeHistogram()].record(value)
         if second >= 0 {
             while completedPerSecond.count <= second {

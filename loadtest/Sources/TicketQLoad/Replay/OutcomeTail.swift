@@ -75,8 +75,9 @@ public final class OutcomeTail: @unchecked Sendable {
     }
 
     /// Stops following (after one last read) and returns the response times: each observed
-    /// outcome's first read minus its intended arrival.
-    public func stop() -> LatencyMeasurements {
+    /// outcome's first read minus its intended arrival. Tickets alive during one of `outages`
+    /// are left out of the untouched ones.
+    public func stop(outages: RedisOutages = RedisOutages([])) -> LatencyMeasurements {
         stopRequested.store(true, ordering: .relaxed)
         finished.wait()
         databases = []
@@ -85,7 +86,10 @@ public final class OutcomeTail: @unchecked Sendable {
             let readAt = observedMicros[position]
             let intended = position < intendedMicros.count ? intendedMicros[position] : readAt
             let second = Int((readAt - originMicros) / 1_000_000)
-            measurements.record(lane: lanes[position], micros: readAt - intended, second: second, at: readAt, deliveredOnce: attempts[position] == 1)
+            measurements.record(
+                lane: lanes[position], micros: readAt - intended, second: second, at: readAt, deliveredOnce: attempts[position] == 1,
+                untouched: !outages.overlap(from: intended, to: readAt)
+            )
         }
         return measurements
     }

@@ -97,7 +97,7 @@ public struct PhaseRunner {
             // next start, which may come after the last ticket was seen.
             outstanding = QuiescenceWait.wait(target: target, timeout: max(spec.stallTimeout, 120))
         }
-        let latency = tail.stop()
+        let latency = tail.stop(outages: RedisOutages(injector?.injected ?? []))
         let backlog = monitor.stop()
         let audit: OutcomeAudit
         do {

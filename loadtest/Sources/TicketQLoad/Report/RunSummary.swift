@@ -47,8 +47,12 @@ public struct RunSummary: Codable, Sendable {
     public var redelivery_p99_s: Double?
     /// The bound `passed` holds the redelivery p99 to: the lease plus five seconds (chaos runs).
     public var redelivery_bound_s: Double?
-    /// p99 of the response times of tickets delivered once (untouched by any fault), in ms (chaos runs).
+    /// p99 of the response times of tickets untouched by any fault, in ms (chaos runs): delivered
+    /// once, and not alive while Redis was killed or stalled (see ``RedisOutages``).
     public var untouched_p99_ms: Double?
+    /// p99 of the response times of every ticket delivered once, Redis outages or not, in ms
+    /// (chaos runs).
+    public var delivered_once_p99_ms: Double?
     /// The peer measured in the same run, if any.
     public var peer: PeerComparison?
     public var metadata: RunMetadata
@@ -93,6 +97,7 @@ public struct RunSummary: Codable, Sendable {
         case "duration_s": return duration_s
         case "redelivery_p99_s": return redelivery_p99_s
         case "untouched_p99_ms": return untouched_p99_ms
+        case "delivered_once_p99_ms": return delivered_once_p99_ms
         default: return nil
         }
     }

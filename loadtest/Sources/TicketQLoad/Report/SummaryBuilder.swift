@@ -94,7 +94,8 @@ public struct SummaryBuilder {
             dead: audit.dead, superseded: audit.superseded, kills: phase.kills, duplicate_executions_bound: bound,
             timed_out: phase.timedOut, faults: chaos?.faults, redelivered: chaos?.redelivered, redelivery_p99_s: chaos?.redeliveryP99Seconds,
             redelivery_bound_s: chaosLeaseSeconds.map { $0 + 5 },
-            untouched_p99_ms: chaos == nil || phase.latency.deliveredOnce.totalCount == 0 ? nil : Double(phase.latency.deliveredOnce.valueAtPercentile(99)) / 1000,
+            untouched_p99_ms: chaos == nil || phase.latency.untouched.totalCount == 0 ? nil : Double(phase.latency.untouched.valueAtPercentile(99)) / 1000,
+            delivered_once_p99_ms: chaos == nil || phase.latency.deliveredOnce.totalCount == 0 ? nil : Double(phase.latency.deliveredOnce.valueAtPercentile(99)) / 1000,
             peer: nil, metadata: metadata
         )
     }

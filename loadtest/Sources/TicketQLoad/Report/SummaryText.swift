@@ -19,6 +19,12 @@ public enum SummaryText {
         lines.append("    lane                  tickets      p50      p90      p99    p99.9      max")
         for lane in summary.lanes.keys.sorted() { lines.append(row(lane, summary.lanes[lane]!)) }
         lines.append(row("all", summary.all_lanes))
+        if let faults = summary.faults {
+            let milliseconds: (Double?) -> String = { $0.map { String(format: "%.2f ms", $0) } ?? "none" }
+            let redelivery = summary.redelivery_p99_s.map { String(format: "%.1f s", $0) } ?? "none"
+            lines.append("  faults \(faults.count); redelivered \(summary.redelivered ?? 0), redelivery p99 \(redelivery)")
+            lines.append("  p99 of tickets untouched by a fault \(milliseconds(summary.untouched_p99_ms)), of all delivered once \(milliseconds(summary.delivered_once_p99_ms))")
+        }
         if let peer = summary.peer {
             if let drain = peer.drain_throughput_per_s {
                 let ratio = peer.drain_ratio.map { String(format: "; ticketq ÷ %@ = %.2f×", peer.peer, $0) } ?? ""
