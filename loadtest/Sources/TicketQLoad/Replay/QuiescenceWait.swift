@@ -4,9 +4,9 @@ import TicketQRedis
 
 /// After a run with faults, waits until the deployment has nothing left to do: no ticket
 /// queued, retrying or in flight in Redis, and no outcome row waiting for its worker's
-/// confirmation (a store that cannot be read at the moment counts as not settled). A ticket whose first delivery's row was superseded may still be on its way to
-/// a second delivery when every ticket has been seen once; reading the books before then would
-/// count it lost.
+/// confirmation (a store that cannot be read at the moment counts as not settled). A ticket
+/// whose first delivery's row was superseded may still be on its way to a second delivery when
+/// every ticket has been seen once; reading the books before then would count it lost.
 enum QuiescenceWait {
     /// What was still outstanding when waiting ended (all zero when quiescent).
     struct Outstanding: Sendable {
