@@ -7,8 +7,9 @@ import TicketQStore
 ///
 /// A row whose acknowledgement its worker has not confirmed yet (`pending_ack`) is not settled:
 /// a worker killed after its commit settles it at its next start, and supersedes it when the
-/// ticket was redelivered meanwhile. Such a row makes a ticket completed but never a duplicate;
-/// the run reports the unsettled rows on their own.
+/// ticket was redelivered meanwhile. Such a row makes a ticket completed but never a duplicate.
+/// (A healthy worker confirms its rows a moment after each ack, so a run without faults may read
+/// the last few unconfirmed; runs with faults wait until none is left before reading.)
 public struct OutcomeAudit: Sendable {
     /// Tickets with at least one accepted outcome.
     public var completed = 0

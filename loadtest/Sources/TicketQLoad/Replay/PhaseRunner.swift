@@ -114,7 +114,7 @@ public struct PhaseRunner {
             rejected: rejected, workersStartedMicros: workersStarted, originMicros: origin,
             endMicros: latency.lastOutcomeMicros ?? MonotonicClock.wallMicroseconds(),
             kills: (target.cluster?.kills ?? 0) - killsBefore, killFailure: killFailure, timedOut: timedOut,
-            faults: injector?.injected ?? [], unconfirmed: max(outstanding.unconfirmed, audit.unsettled), outstanding: outstanding.queued + outstanding.inFlight,
+            faults: injector?.injected ?? [], unconfirmed: outstanding.unconfirmed, outstanding: outstanding.queued + outstanding.inFlight,
             lostStates: lostStates
         )
     }
