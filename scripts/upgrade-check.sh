@@ -10,7 +10,8 @@
 # queued and a quarantined email.
 # Then this release (--binary, default the release build):
 #   - refuses to run a worker before the upgrade (exit 78, naming `ticketq migrate`);
-#   - migrates, twice (the second run changes nothing), moving every ticket into a record;
+#   - migrates, twice (the second run changes nothing), moving the promotions into lists by
+#     instant;
 #   - shows the same lanes, dead letters and quarantine as the previous release did;
 #   - drains everything with workers restarted under the same ids and stores, dead letters
 #     requeued: every ticket ends with exactly one accepted outcome, none superseded by mistake.
@@ -18,8 +19,9 @@
 # (stores, logs) for a look.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-# The release before ticket records (function library v2: payload and meta hashes, content digests).
-previous=82c739595765602f0ad0f4c2268139dc41a428c3
+# The release before promotion lists (function library v3: ticket records, promotions in one
+# sorted set). Earlier layouts go through the same `ticketq migrate`: the lane tests build them.
+previous=44b5df7261f7e2560b6827c8ced4e1ddc2a36a27
 binary="$root/.build/release/ticketq"
 old=""
 keep=0
@@ -150,10 +152,11 @@ step "migrate, twice"
 "$new" migrate >"$dir/migrate-1.log" 2>&1 || fail "ticketq migrate failed: $(cat "$dir/migrate-1.log")"
 "$new" migrate >"$dir/migrate-2.log" 2>&1 || fail "a second ticketq migrate failed: $(cat "$dir/migrate-2.log")"
 
-grep -q "tickets moved from the payload and meta hashes into ticket records" "$dir/migrate-1.log" \
-  || fail "migrate did not move the tickets into records: $(cat "$dir/migrate-1.log")"
-grep -q "moved" "$dir/migrate-2.log" && fail "the second migrate moved tickets again: $(cat "$dir/migrate-2.log")"
-(( $(rcli exists '{ticketq}:payload' '{ticketq}:meta') == 0 )) || fail "the payload and meta hashes are still there"
+grep -q "promotions moved into lists by instant" "$dir/migrate-1.log" \
+  || fail "migrate did not move the promotions into lists: $(cat "$dir/migrate-1.log")"
+grep -q "moved" "$dir/migrate-2.log" && fail "the second migrate moved something again: $(cat "$dir/migrate-2.log")"
+(( $(rcli exists '{ticketq}:promote') == 0 )) || fail "the promotions' sorted set is still there"
+(( $(rcli zcard '{ticketq}:promotions') > 0 )) || fail "no promotion instant after the move"
 live=$(( $(rcli zcard '{ticketq}:lane:standard') + $(rcli zcard '{ticketq}:lane:extended') \
   + $(rcli zcard '{ticketq}:lane:same_business_day') + $(rcli zcard '{ticketq}:inflight') \
   + $(rcli zcard '{ticketq}:retry') + $(rcli zcard '{ticketq}:suspect') + $(rcli zcard '{ticketq}:dead') ))

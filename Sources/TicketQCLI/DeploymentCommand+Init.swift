@@ -34,7 +34,10 @@ extension DeploymentCommand {
                 // unless limits are given.
                 if case .created = result {
                     // Adopted tickets may be in the layout of a release before ticket records.
-                    if adopt { _ = try lanes.moveToTicketRecords() }
+                    if adopt {
+                        _ = try lanes.moveToTicketRecords()
+                        _ = try lanes.moveToPromotionLists()
+                    }
                     try lanes.setRetentionPolicy(try retention.applied(to: .defaults))
                 } else if !retention.isEmpty, case .markerPresent = result {
                     try lanes.setRetentionPolicy(try retention.applied(to: try lanes.retentionPolicy()))

@@ -11,7 +11,8 @@ struct MigrateCommand: ParsableCommand {
             Loads this release's `ticketq` Redis function library (FUNCTION LOAD), replacing a library of \
             another version, and brings stored data up to what this release reads (retention's byte \
             counts and limits, delivery counts of tickets in flight, tickets kept in the payload and meta \
-            hashes and the dedupe window of releases before ticket records), saying what it did. Tickets move in batches, each \
+            hashes and the dedupe window of releases before ticket records, promotions kept in one sorted \
+            set before lists by instant), saying what it did. Tickets move in batches, each \
             ticket whole in one atomic call, so a run stopped part-way is finished by running it again. Workers and intake only call the library: a release \
             whose library is not loaded refuses to start (exit 78) and names this command. Run it with a \
             Redis user allowed to load functions (the shipped ACL's `admin`), after upgrading the binaries \
@@ -30,6 +31,10 @@ struct MigrateCommand: ParsableCommand {
                 let moved = try lanes.moveToTicketRecords()
                 if moved > 0 {
                     print("deployment \(record.id): \(moved) tickets moved from the payload and meta hashes into ticket records")
+                }
+                let promotions = try lanes.moveToPromotionLists()
+                if promotions > 0 {
+                    print("deployment \(record.id): \(promotions) promotions moved into lists by instant")
                 }
                 let adjusted = try lanes.countDeliveriesOnEnd()
                 if adjusted > 0 {

@@ -22,6 +22,7 @@ extension LaneKeys {
         case .seenMarks: return key(Slot.seenMarks)
         case .seenPushed: return key(Slot.seenPushed)
         case .promote: return key(Slot.promote)
+        case .promotions: return key(Slot.promotions)
         case .fence: return key(Slot.fence)
         case .credit: return key(Slot.credit)
         case .wake: return key(Slot.wake)

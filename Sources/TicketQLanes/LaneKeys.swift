@@ -17,6 +17,7 @@ public struct LaneKeys: Sendable, Hashable {
         case digest
         case ticket
         case seen, seenOrder, seenMarks, seenPushed
+        case promotions
 
         var suffix: String {
             switch self {
@@ -33,7 +34,9 @@ public struct LaneKeys: Sendable, Hashable {
             case .deadInfo: return "deadinfo"
             // Library version 2 and earlier; read only by the move to ticket records.
             case .dedupe: return "dedupe"
+            // Library version 3 and earlier; read only by the move to promotion lists.
             case .promote: return "promote"
+            case .promotions: return "promotions"
             case .fence: return "fence"
             case .credit: return "credit"
             case .wake: return "wake"
@@ -91,6 +94,12 @@ public struct LaneKeys: Sendable, Hashable {
         case .extended: return key(.extended)
         case .standard: return key(.standard)
         }
+    }
+
+    /// The list of the tickets to promote at `instantMillis` (see ``Slot/promotions``, the
+    /// instants that have one).
+    public func promotionList(instantMillis: Int64) -> [UInt8] {
+        key(.promotions) + Array(":\(instantMillis)".utf8)
     }
 
     /// The deployment marker (``DeploymentRecord``).

@@ -26,7 +26,7 @@ extension LaneStore {
     public func holdsLaneData() throws(LanesError) -> Bool {
         let slots: [LaneKeys.Slot] = [
             .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe, .seen, .fence,
-            .workers, .attempts, .promote, .suspect, .digest,
+            .workers, .attempts, .promote, .promotions, .suspect, .digest,
         ]
         return (try command(["EXISTS"] + slots.map { keys.key($0) }, "deployment").int ?? 0) > 0
     }

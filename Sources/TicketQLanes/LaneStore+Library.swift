@@ -31,13 +31,16 @@ extension LaneStore {
 
     /// Throws ``LanesError/libraryNotLoaded(function:)`` unless Redis holds this build's library
     /// version, and ``LanesError/migrationNeeded`` while a deployment keeps its tickets in an
-    /// earlier release's layout.
+    /// earlier release's layout
+    /// (tickets or promotions).
     public func requireLibrary() throws(LanesError) {
         guard try installedLibraryVersion() == LaneLibrary.version else {
             throw .libraryNotLoaded(function: String(decoding: LaneFunction.status.registeredName, as: UTF8.self))
         }
-        let marker = try command(["HMGET", keys.deployment, "schema", DeploymentRecord.ticketRecordsField], "deployment").array ?? []
-        if marker.first?.isNull == false, marker.dropFirst().first?.string != "1" { throw .migrationNeeded }
+        let marker = try command(
+            ["HMGET", keys.deployment, "schema", DeploymentRecord.ticketRecordsField, DeploymentRecord.promotionListsField], "deployment"
+        ).array ?? []
+        if marker.first?.isNull == false, marker.dropFirst().contains(where: { $0.string != "1" }) { throw .migrationNeeded }
     }
 
     private func load(replace: Bool) throws(LanesError) {

@@ -31,4 +31,22 @@ extension LaneStore {
             if left == 0 { return moved }
         }
     }
+
+    /// Moves the promotions of library version 3 and earlier (a sorted set, id → instant) into
+    /// lists by instant, `batch` entries per call, each in the call that removes it, until none is
+    /// left; then marks the deployment. Call after ``moveToTicketRecords(batch:)``. Safe to call
+    /// again (then it moves nothing).
+    ///
+    /// - Returns: how many promotions were moved (entries of tickets no longer live are dropped).
+    public func moveToPromotionLists(batch: Int = 1000) throws(LanesError) -> Int {
+        var moved = 0
+        while true {
+            let reply = try call(.moveToPromotionLists, [bytes(max(1, batch))])
+            guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
+                throw .unexpectedReply(operation: "move_to_promotion_lists", reply: "\(reply)")
+            }
+            moved += Int(count)
+            if left == 0 { return moved }
+        }
+    }
 }

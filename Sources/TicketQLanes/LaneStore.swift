@@ -203,9 +203,22 @@ public final class LaneStore {
         Int(try call(.requeueWorker, [Array(worker.utf8)]).int ?? 0)
     }
 
-    /// Promotes lower-tier tickets whose promotion instant has come.
-    public func promote(limit: Int = 1000) throws(LanesError) -> Int {
-        Int(try call(.promote, [bytes(limit)]).int ?? 0)
+    /// Promotes lower-tier tickets whose promotion instant has come, looking at up to `limit`
+    /// promotion entries per call and making up to `rounds` calls while entries are due (so a
+    /// busy instant is worked through in short atomic steps).
+    ///
+    /// - Returns: how many tickets were promoted.
+    public func promote(limit: Int = 1000, rounds: Int = 16) throws(LanesError) -> Int {
+        var promoted = 0
+        for _ in 0..<max(1, rounds) {
+            let reply = try call(.promote, [bytes(max(1, limit))])
+            guard let items = reply.array, items.count == 2, let moved = items[0].int, let more = items[1].int else {
+                throw .unexpectedReply(operation: "promote", reply: "\(reply)")
+            }
+            promoted += Int(moved)
+            if more == 0 { break }
+        }
+        return promoted
     }
 
     /// Blocks until urgent work may be waiting (a same-business-day ticket was queued or came

@@ -23,6 +23,7 @@ struct LaneFunctionACLTests {
         "status": ["worker", "operator"],
         "requeue_dead": ["operator"], "purge_dead": ["operator"], "release_quarantined": ["operator"], "record_high_volume": ["operator"],
         "create_deployment": [], "restore_dedupe": [], "recount_retention": [], "count_deliveries_on_end": [], "move_to_ticket_records": [],
+        "move_to_promotion_lists": [],
     ]
 
     /// Calls a user may start although it is not a caller, because it holds every key the

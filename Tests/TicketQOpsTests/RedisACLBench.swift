@@ -105,9 +105,9 @@ extension RedisACLBench {
     /// declarations of the library with suspects and retention (a function of an earlier library
     /// takes the keys past its own as extra keys and ignores them).
     static let declaredKeys: [String: [String]] = [
-        "submit": ["deployment", "seen", "seen:order", "seen:marks", "seen:pushed", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "promote", "wake", "wake:urgent"],
+        "submit": ["deployment", "seen", "seen:order", "seen:marks", "seen:pushed", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "promotions", "wake", "wake:urgent"],
         "claim": ["deployment", "retry", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "credit", "fence", "inflight", "lease", "attempts", "wake", "wake:urgent", "suspect", "crashes"],
-        "acknowledge": ["deployment", "lease", "inflight", "ticket", "attempts", "promote", "crashes"],
+        "acknowledge": ["deployment", "lease", "inflight", "ticket", "attempts", "crashes"],
         "renew": ["deployment", "lease", "inflight"],
         "requeue_dead": ["deployment", "dead", "deadinfo", "ticket", "attempts", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent", "crashes", "dead:bytes"],
         "purge_dead": ["deployment", "dead", "deadinfo", "ticket", "attempts", "crashes", "dead:bytes"],
@@ -117,7 +117,7 @@ extension RedisACLBench {
         "status": ["deployment", "retry", "ticket", "inflight", "dead", "seen", "lane:same_business_day", "lane:extended", "lane:standard", "suspect"],
         "register_worker": ["alive:intruder", "workers"],
         "lead_collector": ["collector"],
-        "promote": ["deployment", "promote", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
+        "promote": ["deployment", "promotions", "ticket", "lane:same_business_day", "lane:extended", "lane:standard", "wake", "wake:urgent"],
         "restore_dedupe": ["deployment", "seen", "seen:order", "seen:marks", "seen:pushed"],
     ]
 

@@ -13,6 +13,10 @@ extension DeploymentRecord {
     /// ``TicketRecord``s; a deployment of an earlier release lacks it until `ticketq migrate`.
     static let ticketRecordsField = "ticket_records"
 
+    /// The field the library writes (`1`) once the deployment lists promotions by instant; a
+    /// deployment of library version 3 and earlier lacks it until `ticketq migrate`.
+    static let promotionListsField = "promotion_lists"
+
     /// Field/value pairs for `HSET`, in ``Field`` order.
     public var fields: [(name: String, value: String)] {
         [

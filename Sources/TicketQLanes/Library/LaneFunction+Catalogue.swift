@@ -1,6 +1,6 @@
 extension LaneFunction {
     static let submit = LaneFunction("submit", [
-        .deployment, .seen, .seenOrder, .seenMarks, .seenPushed, .ticket, .sameBusinessDay, .extended, .standard, .promote, .wake,
+        .deployment, .seen, .seenOrder, .seenMarks, .seenPushed, .ticket, .sameBusinessDay, .extended, .standard, .promotions, .wake,
         .urgentWake,
     ])
     static let claim = LaneFunction("claim", [
@@ -8,10 +8,10 @@ extension LaneFunction {
         .attempts, .wake, .urgentWake, .suspect, .crashes,
     ])
     static let acknowledge = LaneFunction(
-        "acknowledge", [.deployment, .lease, .inflight, .ticket, .attempts, .promote, .crashes, .journal]
+        "acknowledge", [.deployment, .lease, .inflight, .ticket, .attempts, .crashes, .journal]
     )
     static let deadLetter = LaneFunction(
-        "dead_letter", [.deployment, .lease, .inflight, .promote, .dead, .deadInfo, .ticket, .crashes, .deadBytes, .journal]
+        "dead_letter", [.deployment, .lease, .inflight, .dead, .deadInfo, .ticket, .crashes, .deadBytes, .journal]
     )
     static let retry = LaneFunction("retry", [.deployment, .lease, .inflight, .retry, .attempts])
     static let release = LaneFunction("release", [
@@ -29,7 +29,7 @@ extension LaneFunction {
     ])
     static let countDeliveriesOnEnd = LaneFunction("count_deliveries_on_end", [.deployment, .inflight, .attempts])
     static let promote = LaneFunction("promote", [
-        .deployment, .promote, .ticket, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
+        .deployment, .promotions, .ticket, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
     ])
     static let requeueDead = LaneFunction("requeue_dead", [
         .deployment, .dead, .deadInfo, .ticket, .attempts, .sameBusinessDay, .extended, .standard, .wake, .urgentWake,
@@ -38,11 +38,12 @@ extension LaneFunction {
     static let purgeDead = LaneFunction("purge_dead", [.deployment, .dead, .deadInfo, .ticket, .attempts, .crashes, .deadBytes])
     static let createDeployment = LaneFunction("create_deployment", [
         .deployment, .sameBusinessDay, .extended, .standard, .ticket, .payload, .meta, .inflight, .lease, .retry, .dead, .dedupe,
-        .fence, .workers, .attempts, .promote, .suspect, .digest, .seen,
+        .fence, .workers, .attempts, .promote, .promotions, .suspect, .digest, .seen,
     ])
     static let moveToTicketRecords = LaneFunction("move_to_ticket_records", [
         .deployment, .ticket, .payload, .meta, .dedupe, .digest, .seen, .seenOrder, .seenMarks, .seenPushed,
     ])
+    static let moveToPromotionLists = LaneFunction("move_to_promotion_lists", [.deployment, .promote, .promotions, .ticket])
     static let restoreDedupe = LaneFunction("restore_dedupe", [.deployment, .seen, .seenOrder, .seenMarks, .seenPushed])
     static let status = LaneFunction(
         "status", [.deployment, .retry, .ticket, .inflight, .dead, .seen, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
@@ -69,7 +70,7 @@ extension LaneFunction {
     static let all: [LaneFunction] = [
         submit, claim, acknowledge, deadLetter, retry, release, renew, reap, requeueWorker, promote, requeueDead,
         purgeDead, createDeployment, restoreDedupe, status, recordHighVolume, quarantine, releaseQuarantined,
-        enforceRetention, recountRetention, countDeliveriesOnEnd, moveToTicketRecords,
+        enforceRetention, recountRetention, countDeliveriesOnEnd, moveToTicketRecords, moveToPromotionLists,
         registerWorker, heartbeat, deregisterWorker, leadCollector, resignCollector,
     ]
 }

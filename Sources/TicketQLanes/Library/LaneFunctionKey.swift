@@ -8,7 +8,11 @@ public enum LaneFunctionKey: String, CaseIterable, Sendable {
     case ticket
     /// Where library version 2 and earlier kept payloads and lane state; read only by the move to records.
     case payload, meta
-    case promote, fence, credit, wake, urgentWake, workers, highVolume, attempts
+    /// Where library version 3 and earlier kept promotion instants; read only by the move to lists.
+    case promote
+    /// The instants that have tickets to promote, each with a list of them (`<promotions>:<instant>`).
+    case promotions
+    case fence, credit, wake, urgentWake, workers, highVolume, attempts
     /// The dedupe window: each id's content digest (tells a conflicting resubmit from a
     /// duplicate), the order the ids were written, checkpoints of when, and how many were written.
     case seen, seenOrder, seenMarks, seenPushed

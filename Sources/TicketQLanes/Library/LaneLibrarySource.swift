@@ -3,7 +3,7 @@
 /// The Redis function library in `ticketq.lua`, compiled into the binary.
 enum LaneLibrarySource {
     /// The library's version (`VERSION` in the source).
-    static let version = 3
+    static let version = 4
 
     /// The Lua source, as loaded with `FUNCTION LOAD`.
     static let lua = #"""
@@ -34,8 +34,20 @@ enum LaneLibrarySource {
 -- holds nothing else until they settle: in small groups after one crash, alone after two. A ticket
 -- that kills workers thus takes down only its own deliveries and reaches the delivery limit
 -- alone, while its former batch-mates settle.
+--
+-- Promotions: a lower-tier ticket with a promotion instant is listed under that instant. The
+-- `promotions` sorted set holds the instants that have tickets listed (member and score the
+-- instant in ms); the list `<promotions>:<instant>` (same hash tag, so the same cluster slot)
+-- holds one entry per ticket, `<dueMs>:<id>`. Instants are few (business-calendar times shared by
+-- many tickets), so a queued ticket costs one list entry (about 25 bytes) instead of a sorted-set
+-- entry (about 110), and settling it touches nothing here: an entry whose ticket has since
+-- settled or been promoted, or whose id now names another ticket (another due time), is skipped
+-- when its instant comes. The price: a settled ticket's entry stays until its instant, so a
+-- drained deployment keeps about 25 bytes per ticket accepted within the promotion lead (a day or
+-- a few), where a deep backlog saves about 85 bytes per queued ticket. Library version 3 kept a
+-- `promote` sorted set, id -> instant; `move_to_promotion_lists` converts it.
 
-local VERSION = 3
+local VERSION = 4
 
 local K = {}
 
@@ -65,11 +77,12 @@ local READ_ONLY = { 'no-writes' }
 -- silently carry on without the tickets it held, so every function that writes tickets starts
 -- with `if not deployed() then return no_deployment() end`. (The worker registry, the collector
 -- role and retention keep no tickets; a worker stops calling them when the marker is gone.)
--- The marker's `ticket_records` field says the tickets are kept as records (see the top of this
--- file); a deployment of an earlier release has to be migrated first, and nothing is written
--- until it is.
+-- The marker's `ticket_records` and `promotion_lists` fields say the tickets and their
+-- promotions are kept as this library keeps them (see the top of this file); a deployment of an
+-- earlier release has to be migrated first, and nothing is written until it is.
 local function deployed()
-  return redis.call('HGET', K.deployment, 'ticket_records') == '1'
+  local layout = redis.call('HMGET', K.deployment, 'ticket_records', 'promotion_lists')
+  return layout[1] == '1' and layout[2] == '1'
 end
 local function no_deployment()
   if redis.call('EXISTS', K.deployment) == 1 then
@@ -311,13 +324,13 @@ redis.register_function {
 }
 
 -- Enqueues a batch: ARGV = windowMs, n, then per ticket id, laneCode, dueMs, promoteAtMs
--- (empty: none), contentDigest, record (the header and payload, see the top of this file). A
--- ticket id in the dedupe window (see `push_seen`; a live ticket's id always is) is not enqueued
+-- (empty: none; else the ticket is listed under it), contentDigest, record (the header and
+-- payload; see the top of this file for both). A ticket id in the dedupe window (see `push_seen`; a live ticket's id always is) is not enqueued
 -- again: it is a duplicate when its content digest matches the one kept for the id (or none is
 -- kept: entries restored after a recovery carry none), a conflict when it differs. Returns one
 -- flag per ticket: 1 accepted, 0 duplicate, 2 conflict.
 register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed', 'ticket', 'sameBusinessDay', 'extended',
-  'standard', 'promote', 'wake', 'urgentWake' }, FILLING, function(ARGV)
+  'standard', 'promotions', 'wake', 'urgentWake' }, FILLING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
   local window = tonumber(ARGV[1])
@@ -336,8 +349,9 @@ register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed
   -- The hot loop keeps its own counts (Lua's `#` searches the table each time) and hands Redis
   -- strings (a number is formatted anew for every element it is passed as).
   local out, accepted, in_batch = {}, 0, {}
-  local seen, order, records, promote = {}, {}, {}, {}
-  local nd, np = 0, 0
+  local seen, order, records = {}, {}, {}
+  local nd = 0
+  local promotions, promotion_counts = {}, {}
   local lanes = { s = {}, e = {}, n = {} }
   local lane_counts = { s = 0, e = 0, n = 0 }
   for i = 1, n do
@@ -358,7 +372,13 @@ register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed
       local lane, count = lanes[code], lane_counts[code]
       lane[count + 1] = due; lane[count + 2] = id
       lane_counts[code] = count + 2
-      if promote_at ~= '' and code ~= 's' then promote[np + 1] = promote_at; promote[np + 2] = id; np = np + 2 end
+      if promote_at ~= '' and code ~= 's' then
+        local listed = promotions[promote_at]
+        if not listed then listed = {}; promotions[promote_at] = listed; promotion_counts[promote_at] = 0 end
+        local count = promotion_counts[promote_at] + 1
+        listed[count] = due .. ':' .. id
+        promotion_counts[promote_at] = count
+      end
       out[i] = 1
     end
   end
@@ -369,7 +389,10 @@ register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed
     for code, items in pairs(lanes) do
       if lane_counts[code] > 0 then bulk('ZADD', lane_key(code), items, 2) end
     end
-    if np > 0 then bulk('ZADD', K.promote, promote, 2) end
+    for instant, listed in pairs(promotions) do
+      bulk('RPUSH', K.promotions .. ':' .. instant, listed, 1)
+      redis.call('ZADD', K.promotions, instant, instant)
+    end
     wake(accepted)
   end
   push_seen(order, accepted + #live, now, window)
@@ -511,7 +534,7 @@ end)
 -- reaped and redelivered) is refused. Accepted tickets leave Redis entirely. Returns one flag per
 -- ticket: 1 accepted, 0 refused, 2 accepted because the ticket was lost with Redis's data before a
 -- recovery (see `lost_with_data`).
-register('acknowledge', { 'deployment', 'lease', 'inflight', 'ticket', 'attempts', 'promote', 'crashes', 'journal' },
+register('acknowledge', { 'deployment', 'lease', 'inflight', 'ticket', 'attempts', 'crashes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local accepted, flags, entries = fenced(ARGV, 2, tonumber(ARGV[1]))
@@ -522,10 +545,9 @@ register('acknowledge', { 'deployment', 'lease', 'inflight', 'ticket', 'attempts
     redis.call('ZREM', K.inflight, unpack(accepted))
     redis.call('HDEL', K.lease, unpack(accepted))
     redis.call('HDEL', K.ticket, unpack(accepted))
-    -- Delivery counts, promotion times and crash counts exist for few tickets, often none: an
-    -- empty structure is not handed every id.
+    -- Delivery counts and crash counts exist for few tickets, often none: an empty structure is
+    -- not handed every id. (A promotion entry stays; see the top of this file.)
     if redis.call('HLEN', K.attempts) > 0 then redis.call('HDEL', K.attempts, unpack(accepted)) end
-    if redis.call('ZCARD', K.promote) > 0 then redis.call('ZREM', K.promote, unpack(accepted)) end
     if redis.call('HLEN', K.crashes) > 0 then redis.call('HDEL', K.crashes, unpack(accepted)) end
   end
   journal(ARGV, 2 + 2 * tonumber(ARGV[1]), entries)
@@ -536,7 +558,7 @@ end)
 -- reason, attempts and last error), then the journal ids to forget as `acknowledge` takes them.
 -- The record stays, so a dead letter can be requeued.
 -- Returns one flag per ticket, as `acknowledge` does.
-register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 'deadInfo', 'ticket', 'crashes',
+register('dead_letter', { 'deployment', 'lease', 'inflight', 'dead', 'deadInfo', 'ticket', 'crashes',
   'deadBytes', 'journal' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
@@ -552,7 +574,6 @@ register('dead_letter', { 'deployment', 'lease', 'inflight', 'promote', 'dead', 
     if holds(leases[i], tokens[i]) then
       redis.call('ZREM', K.inflight, id)
       redis.call('HDEL', K.lease, id)
-      redis.call('ZREM', K.promote, id)
       redis.call('HDEL', K.crashes, id)
       redis.call('ZADD', K.dead, now, id)
       redis.call('HSET', K.deadInfo, id, infos[i])
@@ -669,29 +690,41 @@ register('requeue_worker', { 'deployment', 'inflight', 'lease', 'ticket', 'sameB
 end)
 
 -- Promotes lower-tier tickets whose promotion instant has come into the same-business-day lane:
--- ARGV = limit. A ticket in flight or retrying is re-labelled so that it comes back into the
--- urgent lane. Atomic, so concurrent promoters never move a ticket twice. Returns the number promoted.
-register('promote', { 'deployment', 'promote', 'ticket', 'sameBusinessDay', 'extended', 'standard', 'wake', 'urgentWake' },
+-- ARGV = limit, the most promotion entries to look at (see the top of this file). A ticket in
+-- flight, retrying or dead-lettered is re-labelled so that it comes back (or is requeued) into the
+-- urgent lane. Atomic, so concurrent promoters never move a ticket twice. Returns `{promoted,
+-- more}`: the tickets promoted, and 1 when entries whose instant has come are left, else 0.
+register('promote', { 'deployment', 'promotions', 'ticket', 'sameBusinessDay', 'extended', 'standard', 'wake', 'urgentWake' },
   DRAINING, function(ARGV)
   if not deployed() then return no_deployment() end
   local now = now_ms()
-  local ids = redis.call('ZRANGEBYSCORE', K.promote, '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
+  local budget = tonumber(ARGV[1])
   local moved = 0
-  for _, id in ipairs(ids) do
-    redis.call('ZREM', K.promote, id)
-    local record = redis.call('HGET', K.ticket, id)
-    local m = parse_header(record)
-    if m and m.code ~= 's' then
-      local from = lane_key(m.code)
-      if redis.call('ZREM', from, id) == 1 then redis.call('ZADD', K.sameBusinessDay, m.due, id) end
-      m.code = 's'
-      m.promoted = '1'
-      redis.call('HSET', K.ticket, id, format_header(m) .. string.sub(record, string.find(record, '\n', 1, true) + 1))
-      moved = moved + 1
+  local instants = redis.call('ZRANGEBYSCORE', K.promotions, '-inf', now, 'LIMIT', 0, 64)
+  local more = 0
+  for _, instant in ipairs(instants) do
+    if budget <= 0 then more = 1; break end
+    local listed = K.promotions .. ':' .. instant
+    local entries = redis.call('LPOP', listed, budget) or {}
+    budget = budget - #entries
+    for _, entry in ipairs(entries) do
+      local due, id = string.match(entry, '^(-?%d+):(.*)$')
+      local record = id and redis.call('HGET', K.ticket, id)
+      local m = parse_header(record)
+      if m and m.code ~= 's' and m.due == due then
+        local from = lane_key(m.code)
+        if redis.call('ZREM', from, id) == 1 then redis.call('ZADD', K.sameBusinessDay, m.due, id) end
+        m.code = 's'
+        m.promoted = '1'
+        redis.call('HSET', K.ticket, id, format_header(m) .. string.sub(record, string.find(record, '\n', 1, true) + 1))
+        moved = moved + 1
+      end
     end
+    if redis.call('LLEN', listed) == 0 then redis.call('ZREM', K.promotions, instant) else more = 1 end
   end
+  if #instants == 64 then more = 1 end
   if moved > 0 then wake(1) end
-  return moved
+  return { moved, more }
 end)
 
 -- Requeues dead letters: ARGV = n, then ids (n = 0: all). Attempts start again from zero.
@@ -764,11 +797,12 @@ end)
 -- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
 -- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
 register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'ticket', 'payload', 'meta',
-  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'suspect', 'digest', 'seen' }, FILLING, function(ARGV)
+  'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'promotions', 'suspect', 'digest',
+  'seen' }, FILLING, function(ARGV)
   local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
   if redis.call('EXISTS', K.deployment) == 1 then return { 'present' } end
   local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.ticket, K.payload, K.meta, K.inflight,
-    K.lease, K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.suspect, K.digest, K.seen)
+    K.lease, K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.promotions, K.suspect, K.digest, K.seen)
   if origin == 'initialized' and held > 0 then return { 'holds-data' } end
   if origin == 'adopted' and held == 0 then return { 'empty' } end
   local now = now_ms()
@@ -784,9 +818,11 @@ register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'st
   redis.call('HSET', K.deployment, 'id', id, 'created_at', string.format('%d', now),
     'origin', origin, 'fence_base', string.format('%d', base), 'written_by', release)
   -- Adopted data was written by a release that counted deliveries at the claim, and may keep
-  -- its tickets in the earlier layout (then `move_to_ticket_records` marks the move when done).
+  -- its tickets and promotions in the earlier layouts (then `move_to_ticket_records` and
+  -- `move_to_promotion_lists` mark the moves when done).
   count_deliveries_on_end()
   if redis.call('EXISTS', K.payload, K.meta, K.dedupe, K.digest) == 0 then redis.call('HSET', K.deployment, 'ticket_records', '1') end
+  if redis.call('EXISTS', K.promote) == 0 then redis.call('HSET', K.deployment, 'promotion_lists', '1') end
   return { 'created' }
 end)
 
@@ -863,6 +899,35 @@ register('move_to_ticket_records', { 'deployment', 'ticket', 'payload', 'meta', 
     -- Digests left without an entry belonged to nothing.
     redis.call('DEL', K.digest)
     redis.call('HSET', K.deployment, 'ticket_records', '1')
+  end
+  return { moved, left }
+end)
+
+-- Moves the promotions of library version 3 (a `promote` sorted set, id -> instant) into this
+-- library's lists (see the top of this file): ARGV = limit. Moves up to `limit` entries per call,
+-- each in the call that removes it, so a crash between calls leaves each entry in one layout or
+-- the other and a rerun carries on; an entry whose ticket is no longer a live lower-tier one is
+-- dropped. Call after `move_to_ticket_records` (the lists name tickets by their records' due
+-- times). When nothing is left to move and the tickets are records, marks the deployment
+-- (`promotion_lists`). Returns `{moved, left}`.
+register('move_to_promotion_lists', { 'deployment', 'promote', 'promotions', 'ticket' }, DRAINING, function(ARGV)
+  if redis.call('EXISTS', K.deployment) == 0 then return no_deployment() end
+  local limit = tonumber(ARGV[1])
+  local entries = redis.call('ZRANGE', K.promote, 0, limit - 1, 'WITHSCORES')
+  local moved = 0
+  for i = 1, #entries, 2 do
+    local id, instant = entries[i], string.format('%d', tonumber(entries[i + 1]))
+    local m = lane_state(id)
+    if m and m.code ~= 's' then
+      redis.call('RPUSH', K.promotions .. ':' .. instant, m.due .. ':' .. id)
+      redis.call('ZADD', K.promotions, instant, instant)
+      moved = moved + 1
+    end
+    redis.call('ZREM', K.promote, id)
+  end
+  local left = redis.call('ZCARD', K.promote)
+  if left == 0 and redis.call('HGET', K.deployment, 'ticket_records') == '1' then
+    redis.call('HSET', K.deployment, 'promotion_lists', '1')
   end
   return { moved, left }
 end)
