@@ -45,13 +45,13 @@ public struct DeploymentAudit: Codable, Sendable {
         for (number, path) in storePaths.enumerated() {
             guard FileManager.default.fileExists(atPath: path) else { throw LoadError("--store \(path): no such file") }
             do {
-                let database = try SQLiteDatabase(path: path, mode: .readOnly)
-                var pending = Set<String>()
-                try database.query("SELECT ticket_id FROM pending_ack") { row in pending.insert(row.string(at: 0)) }
-                try database.query("SELECT ticket_id, status FROM outcome") { row in
-                    let id = row.string(at: 0)
-                    guard row.string(at: 1) != OutcomeStatus.superseded.rawValue else { return }
-                    if pending.contains(id) { unconfirmedIDs.insert(id) } else { confirmedIn[id, default: []].append(number) }
+                try AuditedOutcome.forEach(inStore: path) { outcome in
+                    guard !outcome.isSuperseded else { return }
+                    if outcome.settled {
+                        confirmedIn[outcome.ticketID, default: []].append(number)
+                    } else {
+                        unconfirmedIDs.insert(outcome.ticketID)
+                    }
                 }
             } catch {
                 throw LoadError("--store \(path): cannot read the outcome store: \(error)")

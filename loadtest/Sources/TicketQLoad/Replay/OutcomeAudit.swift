@@ -5,10 +5,8 @@ import TicketQStore
 /// outcome (done or dead), which have one in more than one store, and how many deliveries went
 /// beyond the first.
 ///
-/// A row whose acknowledgement its worker has not confirmed yet (`pending_ack`) is not settled:
-/// a worker killed after its commit settles it at its next start, and supersedes it when the
-/// ticket was redelivered meanwhile. Such a row makes a ticket completed but never a duplicate.
-/// (A healthy worker confirms its rows a moment after each ack, so a run without faults may read
+/// Rows are read as ``AuditedOutcome``s: an unsettled row makes a ticket completed but never a
+/// duplicate. (A healthy worker confirms its rows a moment after each ack, so a run without faults may read
 /// the last few unconfirmed; runs with faults wait until none is left before reading.)
 public struct OutcomeAudit: Sendable {
     /// Tickets with at least one accepted outcome.
@@ -46,26 +44,17 @@ public struct OutcomeAudit: Sendable {
         var settledIn = [UInt8](repeating: 0, count: ids.count)
         var deliveries = [Int32](repeating: 0, count: ids.count)
         for path in storePaths where FileManager.default.fileExists(atPath: path) {
-            let database = try SQLiteDatabase(path: path, mode: .readOnly)
-            let select = """
-                SELECT ticket_id, status, attempts, started_at, pending_ack.ticket_id IS NOT NULL
-                FROM outcome LEFT JOIN pending_ack USING (ticket_id)
-                """
-            try database.query(select) { row in
-                guard let position = index[row.string(at: 0)] else { return }
-                let status = row.string(at: 1)
-                let attempts = row.int64(at: 2)
-                deliveries[position] = max(deliveries[position], Int32(clamping: attempts))
-                let settled = row.int64(at: 4) == 0
-                switch status {
-                case OutcomeStatus.superseded.rawValue:
+            try AuditedOutcome.forEach(inStore: path) { outcome in
+                guard let position = index[outcome.ticketID] else { return }
+                deliveries[position] = max(deliveries[position], Int32(clamping: outcome.attempts))
+                guard !outcome.isSuperseded else {
                     superseded += 1
-                default:
-                    if status == OutcomeStatus.dead.rawValue { dead += 1 }
-                    acceptedIn[position] &+= 1
-                    if settled { settledIn[position] &+= 1 } else { unsettled += 1 }
+                    return
                 }
-                if status != OutcomeStatus.superseded.rawValue, attempts > 1 { redeliveredClaimMillis.append(row.int64(at: 3)) }
+                if outcome.status == OutcomeStatus.dead.rawValue { dead += 1 }
+                acceptedIn[position] &+= 1
+                if outcome.settled { settledIn[position] &+= 1 } else { unsettled += 1 }
+                if outcome.attempts > 1 { redeliveredClaimMillis.append(outcome.startedAtMillis) }
             }
         }
         for position in ids.indices {
