@@ -60,12 +60,15 @@ now() { python3 -c 'import time; print(time.monotonic())'; }
 
 "$ticketq" deployment init >/dev/null
 python3 - "$tickets" "$body" >"$dir/tickets.jsonl" <<'PY'
-import json, sys
+import datetime, json, sys
 count, size = int(sys.argv[1]), int(sys.argv[2])
+# Received now: no ticket is late and no promotion instant has passed, so the drain measures
+# claims and acks (tickets received days ago would be promoted during it).
+received = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 filler = ("Hello, I ordered a pair of earrings last week and the tracking page has not moved since. " * 20)
 for i in range(count):
     print(json.dumps({"id": f"cost-{i}", "brand": "pandorana" if i % 2 else "mejurn",
-                      "received_at": "2026-11-27T15:00:00Z", "subject": "Where is my order?",
+                      "received_at": received, "subject": "Where is my order?",
                       "body": filler[:size], "category": "general"}))
 PY
 
