@@ -30,9 +30,8 @@ extension LaneStore {
     }
 
     /// Throws ``LanesError/libraryNotLoaded(function:)`` unless Redis holds this build's library
-    /// version, and ``LanesError/migrationNeeded`` while a deployment keeps its tickets in an
-    /// earlier release's layout
-    /// (tickets or promotions).
+    /// version, and ``LanesError/migrationNeeded`` while a deployment keeps its tickets or their
+    /// promotions in an earlier release's layout.
     public func requireLibrary() throws(LanesError) {
         guard try installedLibraryVersion() == LaneLibrary.version else {
             throw .libraryNotLoaded(function: String(decoding: LaneFunction.status.registeredName, as: UTF8.self))
