@@ -31,13 +31,7 @@ struct LanePromotionListMigrationTests {
         try connection.command("HDEL", "{test}:deployment", "promotion_lists")
 
         #expect(throws: LanesError.self) { try store.requireLibrary() }
-        do {
-            _ = try store.submit([LaneTestContext.entry("new", .standard, due: due)])
-            Issue.record("submit wrote to a deployment of the earlier layout")
-        } catch .migrationNeeded {
-        } catch {
-            Issue.record("expected migrationNeeded, got \(error)")
-        }
+        LaneTestContext.expectSubmitNeedsMigration(store, due: due)
         #expect(throws: LanesError.self) { try store.promote() }
 
         #expect(try store.moveToPromotionLists(batch: 2) == 3)

@@ -53,13 +53,7 @@ struct LaneRecordMigrationTests {
         try writeEarlierLayout(store)
 
         #expect(throws: LanesError.self) { try store.requireLibrary() }
-        do {
-            _ = try store.submit([LaneTestContext.entry("new", .standard, due: due)])
-            Issue.record("submit wrote to a deployment of the earlier layout")
-        } catch .migrationNeeded {
-        } catch {
-            Issue.record("expected migrationNeeded, got \(error)")
-        }
+        LaneTestContext.expectSubmitNeedsMigration(store, due: due)
         #expect(throws: LanesError.self) { try store.claim(worker: "w", batchSize: 10) }
         #expect(throws: LanesError.self) { try store.snapshot() }
         #expect(try store.connection.command("HLEN", "{test}:ticket").int == 0, "nothing was written")

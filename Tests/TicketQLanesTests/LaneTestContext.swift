@@ -3,6 +3,7 @@ import TicketQCore
 import TicketQLanes
 import TicketQRedis
 import TicketQTestSupport
+import Testing
 
 /// A private redis-server and a lane store over it, for one test.
 final class LaneTestContext {
@@ -30,6 +31,18 @@ final class LaneTestContext {
             id: id, lane: lane, dueMillis: due, promoteAtMillis: promoteAt, enqueuedMillis: nowMillis,
             contentDigest: digest ?? String(FNV1a64.hash(payload.utf8), radix: 16), payload: Array(payload.utf8)
         )
+    }
+
+    /// Records an issue unless a submit to `store` is refused with ``LanesError/migrationNeeded``
+    /// (a deployment of an earlier layout, before `ticketq migrate`).
+    static func expectSubmitNeedsMigration(_ store: LaneStore, due: Int64) {
+        do {
+            _ = try store.submit([entry("new", .standard, due: due)])
+            Issue.record("submit wrote to a deployment of the earlier layout")
+        } catch .migrationNeeded {
+        } catch {
+            Issue.record("expected migrationNeeded, got \(error)")
+        }
     }
 
     deinit {

@@ -132,6 +132,21 @@ local function bulk(command, key, items, stride)
     redis.call(command, key, unpack(items, i, math.min(i + size - 1, #items)))
   end
 end
+-- Promotion lists (see the top of this file): the list of an instant, an entry and its parts,
+-- and listing entries under an instant.
+local function promotion_list(instant)
+  return K.promotions .. ':' .. instant
+end
+local function promotion_entry(due, id)
+  return due .. ':' .. id
+end
+local function parse_promotion_entry(entry)
+  return string.match(entry, '^(-?%d+):(.*)$')
+end
+local function list_promotions(instant, entries)
+  bulk('RPUSH', promotion_list(instant), entries, 1)
+  redis.call('ZADD', K.promotions, instant, instant)
+end
 local function has_work()
   return redis.call('ZCARD', K.sameBusinessDay) + redis.call('ZCARD', K.extended) + redis.call('ZCARD', K.standard) > 0
 end
@@ -376,7 +391,7 @@ register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed
         local listed = promotions[promote_at]
         if not listed then listed = {}; promotions[promote_at] = listed; promotion_counts[promote_at] = 0 end
         local count = promotion_counts[promote_at] + 1
-        listed[count] = due .. ':' .. id
+        listed[count] = promotion_entry(due, id)
         promotion_counts[promote_at] = count
       end
       out[i] = 1
@@ -389,10 +404,7 @@ register('submit', { 'deployment', 'seen', 'seenOrder', 'seenMarks', 'seenPushed
     for code, items in pairs(lanes) do
       if lane_counts[code] > 0 then bulk('ZADD', lane_key(code), items, 2) end
     end
-    for instant, listed in pairs(promotions) do
-      bulk('RPUSH', K.promotions .. ':' .. instant, listed, 1)
-      redis.call('ZADD', K.promotions, instant, instant)
-    end
+    for instant, listed in pairs(promotions) do list_promotions(instant, listed) end
     wake(accepted)
   end
   push_seen(order, accepted + #live, now, window)
@@ -704,11 +716,11 @@ register('promote', { 'deployment', 'promotions', 'ticket', 'sameBusinessDay', '
   local more = 0
   for _, instant in ipairs(instants) do
     if budget <= 0 then more = 1; break end
-    local listed = K.promotions .. ':' .. instant
+    local listed = promotion_list(instant)
     local entries = redis.call('LPOP', listed, budget) or {}
     budget = budget - #entries
     for _, entry in ipairs(entries) do
-      local due, id = string.match(entry, '^(-?%d+):(.*)$')
+      local due, id = parse_promotion_entry(entry)
       local record = id and redis.call('HGET', K.ticket, id)
       local m = parse_header(record)
       if m and m.code ~= 's' and m.due == due then
@@ -914,17 +926,18 @@ register('move_to_promotion_lists', { 'deployment', 'promote', 'promotions', 'ti
   if redis.call('EXISTS', K.deployment) == 0 then return no_deployment() end
   local limit = tonumber(ARGV[1])
   local entries = redis.call('ZRANGE', K.promote, 0, limit - 1, 'WITHSCORES')
-  local moved = 0
+  local moved, by_instant = 0, {}
   for i = 1, #entries, 2 do
     local id, instant = entries[i], string.format('%d', tonumber(entries[i + 1]))
     local m = lane_state(id)
     if m and m.code ~= 's' then
-      redis.call('RPUSH', K.promotions .. ':' .. instant, m.due .. ':' .. id)
-      redis.call('ZADD', K.promotions, instant, instant)
+      by_instant[instant] = by_instant[instant] or {}
+      table.insert(by_instant[instant], promotion_entry(m.due, id))
       moved = moved + 1
     end
     redis.call('ZREM', K.promote, id)
   end
+  for instant, listed in pairs(by_instant) do list_promotions(instant, listed) end
   local left = redis.call('ZCARD', K.promote)
   if left == 0 and redis.call('HGET', K.deployment, 'ticket_records') == '1' then
     redis.call('HSET', K.deployment, 'promotion_lists', '1')
