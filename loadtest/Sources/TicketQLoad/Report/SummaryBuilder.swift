@@ -78,6 +78,10 @@ public struct SummaryBuilder {
         if let fraction = steadyFraction, let capacity, offered < 0.95 * fraction * capacity {
             failures.append(String(format: "offered %.0f/s, below 0.95 × %.2f × capacity %.0f/s", offered, fraction, capacity))
         }
+        // A chaos run's p99 of some of its tickets, in ms (none when none of them completed).
+        func chaosP99Millis(_ histogram: Histogram<UInt64>) -> Double? {
+            chaos == nil || histogram.totalCount == 0 ? nil : Double(histogram.valueAtPercentile(99)) / 1000
+        }
         return RunSummary(
             scenario: scenario, sent: phase.sent, completed: audit.completed, lost: expectsOutcomes ? audit.lost : 0, duplicates: audit.duplicates,
             duplicate_executions: audit.duplicateExecutions, duration_s: duration, throughput_per_s: throughput,
@@ -94,8 +98,7 @@ public struct SummaryBuilder {
             dead: audit.dead, superseded: audit.superseded, kills: phase.kills, duplicate_executions_bound: bound,
             timed_out: phase.timedOut, faults: chaos?.faults, redelivered: chaos?.redelivered, redelivery_p99_s: chaos?.redeliveryP99Seconds,
             redelivery_bound_s: chaosLeaseSeconds.map { $0 + 5 },
-            untouched_p99_ms: chaos == nil || phase.latency.untouched.totalCount == 0 ? nil : Double(phase.latency.untouched.valueAtPercentile(99)) / 1000,
-            delivered_once_p99_ms: chaos == nil || phase.latency.deliveredOnce.totalCount == 0 ? nil : Double(phase.latency.deliveredOnce.valueAtPercentile(99)) / 1000,
+            untouched_p99_ms: chaosP99Millis(phase.latency.untouched), delivered_once_p99_ms: chaosP99Millis(phase.latency.deliveredOnce),
             peer: nil, metadata: metadata
         )
     }
