@@ -13,14 +13,33 @@ extension DeploymentCommand {
                 release before markers is adopted with --adopt; data left after a partial loss needs \
                 `ticketq deployment recover`. Running it again on an initialised deployment changes nothing \
                 and exits 0.
+
+                --partitions N spreads the deployment's tickets over N partitions, each under a hash tag \
+                of its own ({ns:p0} … {ns:pN-1}), so that Redis Cluster can place them on different \
+                nodes; on one Redis, 1 (the default) is the cheapest. N is fixed when the deployment is \
+                created: asking for another count later is refused with the stored one.
                 """
         )
 
         @Flag(help: "Adopt the data of a deployment created by a release before markers existed.")
         var adopt = false
 
+        @Option(help: ArgumentHelp("Partitions of a new deployment (default 1; fixed once created).", valueName: "N"))
+        var partitions: Int?
+
         @OptionGroup var retention: RetentionOptions
         @OptionGroup var redis: RedisOptions
+
+        func validate() throws {
+            if let partitions, !LanePartitioning.allowedCounts.contains(partitions) {
+                throw ValidationError(
+                    "--partitions must be between \(LanePartitioning.allowedCounts.lowerBound) and \(LanePartitioning.allowedCounts.upperBound)"
+                )
+            }
+            if adopt, let partitions, partitions != 1 {
+                throw ValidationError("--adopt keeps the adopted data in one partition: leave out --partitions")
+            }
+        }
 
         func run() throws {
             let lanes = try redis.openLaneStore(clientName: "ticketq-deployment")
@@ -29,7 +48,9 @@ extension DeploymentCommand {
             let library: LaneLibraryInstallation
             do {
                 library = try lanes.installLibrary()
-                result = try lanes.createDeployment(origin: adopt ? .adopted : .initialized, release: TicketQVersion.current)
+                result = try lanes.createDeployment(
+                    origin: adopt ? .adopted : .initialized, release: TicketQVersion.current, partitions: partitions
+                )
                 // A new deployment starts with its limits written down; an existing one keeps its own
                 // unless limits are given.
                 if case .created = result {

@@ -30,7 +30,21 @@ extension DeploymentCommand {
         @Option(name: .customLong("store"), help: ArgumentHelp("An outcome store whose tickets go back into the dedupe window (repeatable).", valueName: "path"))
         var stores: [String] = []
 
+        @Option(help: ArgumentHelp(
+            "The deployment's partition count, when Redis lost its root marker too (default: the stored count, else 1).",
+            valueName: "N"
+        ))
+        var partitions: Int?
+
         @OptionGroup var redis: RedisOptions
+
+        func validate() throws {
+            if let partitions, !LanePartitioning.allowedCounts.contains(partitions) {
+                throw ValidationError(
+                    "--partitions must be between \(LanePartitioning.allowedCounts.lowerBound) and \(LanePartitioning.allowedCounts.upperBound)"
+                )
+            }
+        }
 
         func run() throws {
             guard yes else {
@@ -41,7 +55,7 @@ extension DeploymentCommand {
             let lanes = try redis.openLaneStore(clientName: "ticketq-deployment")
             let target = "Redis \(lanes.connection.url.redacted), namespace \(lanes.keys.namespace)"
             do {
-                switch try lanes.createDeployment(origin: .recovered, release: TicketQVersion.current) {
+                switch try lanes.createDeployment(origin: .recovered, release: TicketQVersion.current, partitions: partitions) {
                 case let .created(record):
                     print("recovered: \(DeploymentText.describe(record)) in \(target)")
                 case let .markerPresent(record):

@@ -79,7 +79,7 @@ struct RedisOptions: ParsableArguments {
     }
 
     /// Connects, checks that the server answers (and accepts the credentials), and returns the
-    /// deployment's lanes.
+    /// deployment's lanes (with the partition count Redis holds).
     ///
     /// Prints a clear error with the redacted URL and exits 1 when Redis cannot be used.
     func openLaneStore(clientName: String) throws -> LaneStore {
@@ -92,10 +92,16 @@ struct RedisOptions: ParsableArguments {
             Diagnostics.error("\(error)")
             throw ExitStatus.usage
         }
+        let connection: RedisConnection
         do {
-            let connection = try RedisConnection(url: redisURL, options: RedisConnectionOptions(clientName: clientName))
+            connection = try RedisConnection(url: redisURL, options: RedisConnectionOptions(clientName: clientName))
             try connection.ping()
-            return LaneStore(connection: connection, keys: keys)
+        } catch {
+            Diagnostics.error(Self.explain(error, url: redisURL))
+            throw ExitStatus.failure
+        }
+        do {
+            return LaneStore(connection: connection, keys: try LaneStore.resolvedKeys(keys, connection: connection))
         } catch {
             Diagnostics.error(Self.explain(error, url: redisURL))
             throw ExitStatus.failure
@@ -148,7 +154,9 @@ struct RedisOptions: ParsableArguments {
     static func explain(_ error: LanesError, url: RedisURL) -> String {
         switch error {
         case .redis(let redisError): return explain(redisError, url: url)
-        case .unexpectedReply, .deploymentUnreadable, .libraryNotLoaded, .migrationNeeded, .retentionUnreadable, .recordUnreadable: return "Redis at \(url.redacted): \(error)"
+        case .unexpectedReply, .deploymentUnreadable, .libraryNotLoaded, .migrationNeeded, .retentionUnreadable, .recordUnreadable,
+             .partitionsMismatch, .partitionCountFixed:
+            return "Redis at \(url.redacted): \(error)"
         case .deploymentMissing: return "Redis at \(url.redacted): \(error)"
         }
     }

@@ -17,9 +17,17 @@ public enum ClaimScope: Sendable, Hashable {
         return false
     }
 
-    var arguments: [[UInt8]] {
+    /// Same-business-day tickets left to urgent claimers.
+    var leavingUrgent: Int {
+        if case let .allLanes(reserve) = self { return max(0, reserve) }
+        return 0
+    }
+
+    /// The claim function's arguments for this scope, leaving `leavingUrgent` tickets of the
+    /// partition's same-business-day lane (its part of ``leavingUrgent``).
+    func arguments(leavingUrgent: Int) -> [[UInt8]] {
         switch self {
-        case let .allLanes(reserve): return [Array("all".utf8), Array(String(max(0, reserve)).utf8), Array("separate".utf8)]
+        case .allLanes: return [Array("all".utf8), Array(String(max(0, leavingUrgent)).utf8), Array("separate".utf8)]
         case .urgentOnly: return [Array("urgent".utf8), Array("0".utf8), Array("inline".utf8)]
         case .suspect: return [Array("suspect".utf8), Array("0".utf8), Array("separate".utf8)]
         }

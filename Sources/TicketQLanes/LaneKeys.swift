@@ -1,12 +1,26 @@
 import TicketQCore
 
-/// The Redis keys of one ticketq deployment, all under one namespace with a single hash tag
-/// (`{ticketq}` by default) so that every function's keys live in one Redis Cluster slot.
+/// The Redis keys of one ticketq deployment, or of one of its partitions.
+///
+/// A deployment of one partition keeps every key under one hash tag, `{namespace}` (`{ticketq}`
+/// by default), so that every function's keys live in one Redis Cluster slot. A deployment of
+/// `N` partitions keeps each partition's tickets under `{namespace:pK}` and what belongs to the
+/// deployment as a whole (``Slot/isDeploymentWide``, the worker registry, the quarantine, …)
+/// under `{namespace}`, the root; see ``LanePartitioning`` for which partition a ticket is in.
 public struct LaneKeys: Sendable, Hashable {
-    /// The namespace, e.g. `ticketq`; keys are `{namespace}:…`.
+    /// The namespace, e.g. `ticketq`; keys are `{namespace}:…` or `{namespace:pK}:…`.
     public let namespace: String
-    /// The deployment's keys, in ``Slot`` order.
+    /// How many partitions the deployment has.
+    public let partitions: Int
+    /// The partition these keys address, or nil for the root (the only partition when
+    /// ``partitions`` is 1).
+    public let partition: Int?
+    /// The hash tag of the partition's keys, e.g. `{ticketq:p3}`.
+    private let tag: String
+    /// The keys, in ``Slot`` order.
     private let slotKeys: [[UInt8]]
+    /// The partitions' keys, for the root of a deployment of several (else empty).
+    private let partitionList: [LaneKeys]
 
     /// The deployment's own keys, one per structure.
     public enum Slot: Int, CaseIterable, Sendable {
@@ -18,6 +32,15 @@ public struct LaneKeys: Sendable, Hashable {
         case ticket
         case seen, seenOrder, seenMarks, seenPushed
         case promotions
+
+        /// Whether the key belongs to the deployment as a whole (under the root's hash tag)
+        /// rather than to one partition.
+        public var isDeploymentWide: Bool {
+            switch self {
+            case .workers, .highVolume, .retention, .evictions, .quarantineAt, .quarantineBytes: return true
+            default: return false
+            }
+        }
 
         var suffix: String {
             switch self {
@@ -62,7 +85,7 @@ public struct LaneKeys: Sendable, Hashable {
         }
     }
 
-    /// The error for a namespace that would break the key layout.
+    /// The error for a namespace that would break the key layout, or a partition count out of range.
     public struct InvalidNamespace: Error, Sendable, CustomStringConvertible {
         /// The rejected namespace.
         public let namespace: String
@@ -71,15 +94,53 @@ public struct LaneKeys: Sendable, Hashable {
         }
     }
 
-    /// Creates the key set of a namespace.
+    /// Creates the root key set of a namespace's deployment of `partitions` partitions.
     ///
-    /// - Throws: ``InvalidNamespace`` for an empty or unusual namespace (braces would change the hash tag).
-    public init(namespace: String = "ticketq") throws(InvalidNamespace) {
+    /// - Throws: ``InvalidNamespace`` for an empty or unusual namespace (braces would change the
+    ///   hash tag); a partition count outside ``LanePartitioning/allowedCounts`` is a programming
+    ///   error (counts come from a checked flag or a checked marker).
+    public init(namespace: String = "ticketq", partitions: Int = 1) throws(InvalidNamespace) {
         guard (1...64).contains(namespace.count),
               namespace.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
         else { throw InvalidNamespace(namespace: namespace) }
+        precondition(LanePartitioning.allowedCounts.contains(partitions), "partition count \(partitions) out of range")
+        self.init(namespace: namespace, partitions: partitions, partition: nil)
+    }
+
+    private init(namespace: String, partitions: Int, partition: Int?) {
         self.namespace = namespace
-        slotKeys = Slot.allCases.map { Array("{\(namespace)}:\($0.suffix)".utf8) }
+        self.partitions = partitions
+        self.partition = partition
+        let root = "{\(namespace)}"
+        let tag = partition.map { partitions > 1 ? "{\(namespace):p\($0)}" : root } ?? root
+        self.tag = tag
+        slotKeys = Slot.allCases.map { Array("\($0.isDeploymentWide ? root : tag):\($0.suffix)".utf8) }
+        partitionList = partition == nil && partitions > 1
+            ? (0..<partitions).map { LaneKeys(namespace: namespace, partitions: partitions, partition: $0) }
+            : []
+    }
+
+    /// The keys of partition `index` (`0..<partitions`); with one partition, the root's own keys.
+    public func partition(_ index: Int) -> LaneKeys {
+        precondition((0..<partitions).contains(index), "partition \(index) of \(partitions)")
+        if partitions == 1 { return self }
+        return partitionList.isEmpty ? LaneKeys(namespace: namespace, partitions: partitions, partition: index) : partitionList[index]
+    }
+
+    /// Every partition's keys, in order.
+    public var allPartitions: [LaneKeys] {
+        partitions == 1 ? [self] : (partitionList.isEmpty ? (0..<partitions).map(partition) : partitionList)
+    }
+
+    /// The keys of the partition a ticket id belongs to.
+    public func partition(of id: some StringProtocol) -> LaneKeys {
+        partition(LanePartitioning.partition(of: id, count: partitions))
+    }
+
+    /// The same namespace's root keys for a deployment of `count` partitions.
+    public func withPartitions(_ count: Int) -> LaneKeys {
+        precondition(LanePartitioning.allowedCounts.contains(count), "partition count \(count) out of range")
+        return LaneKeys(namespace: namespace, partitions: count, partition: nil)
     }
 
     /// The name of one key.
@@ -102,15 +163,15 @@ public struct LaneKeys: Sendable, Hashable {
         key(.promotions) + Array(":\(instantMillis)".utf8)
     }
 
-    /// The deployment marker (``DeploymentRecord``).
+    /// The deployment marker (``DeploymentRecord``): the root's, or the partition's own.
     public var deployment: [UInt8] { key(.deployment) }
 
-    /// The journal of a worker's accepted, not yet confirmed acks (`journal` names which of its
-    /// two): a hash, ticket id → accepted fencing token.
+    /// The journal of a worker's accepted, not yet confirmed acks in this partition (`journal`
+    /// names which of its two): a hash, ticket id → accepted fencing token.
     public func ackJournal(worker: String, journal: AckJournal = .general) -> [UInt8] {
         switch journal {
-        case .general: return Array("{\(namespace)}:acks:\(worker)".utf8)
-        case .urgent: return Array("{\(namespace)}:acks-urgent:\(worker)".utf8)
+        case .general: return Array("\(tag):acks:\(worker)".utf8)
+        case .urgent: return Array("\(tag):acks-urgent:\(worker)".utf8)
         }
     }
 
@@ -118,8 +179,8 @@ public struct LaneKeys: Sendable, Hashable {
     /// batches, each `id|token,…`. Read once by a restarting worker, then deleted.
     public func legacyAckJournal(worker: String, journal: AckJournal = .general) -> [UInt8] {
         switch journal {
-        case .general: return Array("{\(namespace)}:ackjournal:\(worker)".utf8)
-        case .urgent: return Array("{\(namespace)}:ackjournal-urgent:\(worker)".utf8)
+        case .general: return Array("\(tag):ackjournal:\(worker)".utf8)
+        case .urgent: return Array("\(tag):ackjournal-urgent:\(worker)".utf8)
         }
     }
 

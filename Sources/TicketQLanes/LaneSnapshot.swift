@@ -28,3 +28,14 @@ public struct LaneSnapshot: Sendable {
     /// Figures per lane.
     public let lanes: [Lane: LaneFigures]
 }
+
+extension LaneSnapshot.LaneFigures {
+    /// The figures of one lane over two partitions.
+    func combined(with other: Self) -> Self {
+        Self(
+            queued: queued + other.queued, retrying: retrying + other.retrying,
+            earliestDueMillis: [earliestDueMillis, other.earliestDueMillis].compactMap { $0 }.min(),
+            oldestEnqueuedMillis: [oldestEnqueuedMillis, other.oldestEnqueuedMillis].compactMap { $0 }.min()
+        )
+    }
+}

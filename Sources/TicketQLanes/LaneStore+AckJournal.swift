@@ -1,15 +1,23 @@
 import TicketQRedis
 
 extension LaneStore {
-    /// The leases whose settlement Redis accepted for `worker` in one of its journals and the
-    /// worker has not yet said it confirmed (entries a release before the function library left
-    /// in the old journal included).
+    /// The leases whose settlement Redis accepted for `worker` in one of its journals (in every
+    /// partition) and the worker has not yet said it confirmed (entries a release before the
+    /// function library left in the old journal included).
     public func ackJournal(worker: String, journal: AckJournal = .general) throws(LanesError) -> Set<TicketLease> {
+        var result: Set<TicketLease> = []
+        for partition in keys.allPartitions {
+            result.formUnion(try ackJournal(worker: worker, journal: journal, in: partition))
+        }
+        return result
+    }
+
+    private func ackJournal(worker: String, journal: AckJournal, in partition: LaneKeys) throws(LanesError) -> Set<TicketLease> {
         let replies: [RedisReply]
         do {
             replies = try connection.pipeline([
-                [Array("HGETALL".utf8), keys.ackJournal(worker: worker, journal: journal)],
-                [Array("LRANGE".utf8), keys.legacyAckJournal(worker: worker, journal: journal), Array("0".utf8), Array("-1".utf8)],
+                [Array("HGETALL".utf8), partition.ackJournal(worker: worker, journal: journal)],
+                [Array("LRANGE".utf8), partition.legacyAckJournal(worker: worker, journal: journal), Array("0".utf8), Array("-1".utf8)],
             ])
         } catch {
             throw .redis(error)
@@ -32,10 +40,14 @@ extension LaneStore {
         return result
     }
 
-    /// Deletes a worker's ack journals (old and new) once its store has confirmed every entry.
+    /// Deletes a worker's ack journals (old and new, in every partition) once its store has confirmed every entry.
     public func clearAckJournals(worker: String) throws(LanesError) {
-        let names = AckJournal.allCases.flatMap { [keys.ackJournal(worker: worker, journal: $0), keys.legacyAckJournal(worker: worker, journal: $0)] }
-        _ = try command(["DEL"] + names, "journal")
+        for partition in keys.allPartitions {
+            let names = AckJournal.allCases.flatMap {
+                [partition.ackJournal(worker: worker, journal: $0), partition.legacyAckJournal(worker: worker, journal: $0)]
+            }
+            _ = try command(["DEL"] + names, "journal")
+        }
     }
 
     /// The journal arguments of a settlement: how many entries to forget, then their ids.

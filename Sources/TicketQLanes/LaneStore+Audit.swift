@@ -5,21 +5,34 @@ extension LaneStore {
     static let auditChunk = 10_000
 
     /// The ids the deployment accepted within its dedupe window (submit records every accepted
-    /// id there), oldest first.
+    /// id there), oldest first within each partition, partition by partition.
     public func acceptedTicketIDs() throws(LanesError) -> [String] {
         var ids: [String] = []
-        var start = 0
-        while true {
-            let reply = try command(["LRANGE", keys.key(.seenOrder), String(start), String(start + Self.auditChunk - 1)], "audit")
-            let items = reply.array ?? []
-            ids.append(contentsOf: items.compactMap(\.string))
-            if items.count < Self.auditChunk { return ids }
-            start += Self.auditChunk
+        for partition in keys.allPartitions {
+            var start = 0
+            while true {
+                let reply = try command(["LRANGE", partition.key(.seenOrder), String(start), String(start + Self.auditChunk - 1)], "audit")
+                let items = reply.array ?? []
+                ids.append(contentsOf: items.compactMap(\.string))
+                if items.count < Self.auditChunk { break }
+                start += Self.auditChunk
+            }
         }
+        return ids
     }
 
     /// Where each of `ids` stands in Redis: queued, in flight, retrying, dead-lettered, or gone.
     public func states(of ids: [String]) throws(LanesError) -> [TicketState] {
+        guard keys.partitions > 1 else { return try states(of: ids, in: keys) }
+        var result = [TicketState](repeating: .gone, count: ids.count)
+        for group in partitioned(ids.count, id: { ids[$0] }) {
+            let found = try states(of: group.positions.map { ids[$0] }, in: group.partition)
+            for (position, state) in zip(group.positions, found) { result[position] = state }
+        }
+        return result
+    }
+
+    private func states(of ids: [String], in keys: LaneKeys) throws(LanesError) -> [TicketState] {
         var states: [TicketState] = []
         states.reserveCapacity(ids.count)
         var start = 0

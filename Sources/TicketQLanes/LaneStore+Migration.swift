@@ -7,9 +7,12 @@ extension LaneStore {
     ///
     /// - Returns: how many tickets in flight were adjusted.
     public func countDeliveriesOnEnd() throws(LanesError) -> Int {
-        let reply = try call(.countDeliveriesOnEnd, [])
-        guard let adjusted = reply.int else { throw .unexpectedReply(operation: "count_deliveries_on_end", reply: "\(reply)") }
-        return Int(adjusted)
+        var adjusted = 0
+        for reply in try callEach(.countDeliveriesOnEnd, keys.allPartitions.map { ($0, []) }) {
+            guard let count = reply.int else { throw .unexpectedReply(operation: "count_deliveries_on_end", reply: "\(reply)") }
+            adjusted += Int(count)
+        }
+        return adjusted
     }
 
     /// Moves a deployment kept in the layout of library version 2 and earlier into this one's:
@@ -22,14 +25,19 @@ extension LaneStore {
     /// - Returns: how many tickets were moved (0 when the deployment keeps records already).
     public func moveToTicketRecords(batch: Int = 1000) throws(LanesError) -> Int {
         var moved = 0
-        while true {
-            let reply = try call(.moveToTicketRecords, [bytes(max(1, batch)), bytes(configuration.dedupeWindow.wholeMilliseconds)])
-            guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
-                throw .unexpectedReply(operation: "move_to_ticket_records", reply: "\(reply)")
+        for partition in keys.allPartitions {
+            while true {
+                let reply = try call(
+                    .moveToTicketRecords, [bytes(max(1, batch)), bytes(configuration.dedupeWindow.wholeMilliseconds)], partition: partition
+                )
+                guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
+                    throw .unexpectedReply(operation: "move_to_ticket_records", reply: "\(reply)")
+                }
+                moved += Int(count)
+                if left == 0 { break }
             }
-            moved += Int(count)
-            if left == 0 { return moved }
         }
+        return moved
     }
 
     /// Moves the promotions of library version 3 and earlier (a sorted set, id → instant) into
@@ -40,13 +48,16 @@ extension LaneStore {
     /// - Returns: how many promotions were moved (entries of tickets no longer live are dropped).
     public func moveToPromotionLists(batch: Int = 1000) throws(LanesError) -> Int {
         var moved = 0
-        while true {
-            let reply = try call(.moveToPromotionLists, [bytes(max(1, batch))])
-            guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
-                throw .unexpectedReply(operation: "move_to_promotion_lists", reply: "\(reply)")
+        for partition in keys.allPartitions {
+            while true {
+                let reply = try call(.moveToPromotionLists, [bytes(max(1, batch))], partition: partition)
+                guard let items = reply.array, items.count == 2, let count = items[0].int, let left = items[1].int else {
+                    throw .unexpectedReply(operation: "move_to_promotion_lists", reply: "\(reply)")
+                }
+                moved += Int(count)
+                if left == 0 { break }
             }
-            moved += Int(count)
-            if left == 0 { return moved }
         }
+        return moved
     }
 }

@@ -24,18 +24,29 @@ extension LaneStore {
         _ = try command(["HSET", keys.key(.retention)] + policy.fields.flatMap { [$0.name, $0.value] }, "retention")
     }
 
-    /// Evicts dead letters and quarantined messages past the retention limits, atomically.
+    /// Evicts dead letters and quarantined messages past the retention limits, atomically in
+    /// each partition (each holds its share of the dead letters' byte limit).
     public func enforceRetention() throws(LanesError) -> [Eviction] {
-        try Self.evictions(call(.enforceRetention, []).array ?? [])
+        var evictions: [Eviction] = []
+        for reply in try callEach(.enforceRetention, keys.allPartitions.map { ($0, []) }) {
+            evictions += try Self.evictions(reply.array ?? [])
+        }
+        return evictions
     }
 
     /// Recounts the retained bytes from the entries themselves (after an upgrade).
     public func recountRetention() throws(LanesError) -> RetentionCounts {
-        let reply = try call(.recountRetention, [])
-        guard let items = reply.array, items.count == 3, let dead = items[0].int, let quarantine = items[1].int,
-              let untimed = items[2].int
-        else { throw .unexpectedReply(operation: "recount retention", reply: "\(reply)") }
-        return RetentionCounts(deadLetterBytes: dead, quarantineBytes: quarantine, quarantinedWithoutTime: Int(untimed))
+        var dead: Int64 = 0, quarantine: Int64 = 0, untimed = 0
+        for reply in try callEach(.recountRetention, keys.allPartitions.map { ($0, []) }) {
+            guard let items = reply.array, items.count == 3, let deadHere = items[0].int, let quarantineHere = items[1].int,
+                  let untimedHere = items[2].int
+            else { throw .unexpectedReply(operation: "recount retention", reply: "\(reply)") }
+            dead += deadHere
+            // The quarantine is the deployment's own: every partition's call counts all of it.
+            quarantine = quarantineHere
+            untimed += Int(untimedHere)
+        }
+        return RetentionCounts(deadLetterBytes: dead, quarantineBytes: quarantine, quarantinedWithoutTime: untimed)
     }
 
     /// Evictions so far, by kind and reason.

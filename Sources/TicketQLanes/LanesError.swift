@@ -21,6 +21,15 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
     /// The deployment keeps its tickets in the layout of an earlier release; `ticketq migrate`
     /// converts them, and nothing is written until it has.
     case migrationNeeded
+    /// The process addressed a deployment with another partition count than the one it was
+    /// created with (it read the count before the deployment was created); the message says which.
+    case partitionsMismatch(String)
+    /// A deployment was asked for with a partition count other than the one it was created with.
+    case partitionCountFixed(stored: Int, requested: Int)
+
+    /// The server error code the lane functions answer with when a process addressed a
+    /// deployment of several partitions as one.
+    static let partitionsMismatchCode = "TQPARTITIONS"
 
     /// The server error code the lane functions answer with when the tickets are in an earlier layout.
     static let migrationNeededCode = "TQMIGRATE"
@@ -36,6 +45,10 @@ public enum LanesError: Error, Sendable, CustomStringConvertible {
         case let .deploymentUnreadable(error): return error.description
         case let .retentionUnreadable(error): return error.description
         case let .recordUnreadable(error): return error.description
+        case let .partitionsMismatch(message): return message
+        case let .partitionCountFixed(stored, requested):
+            return "the deployment has \(stored) partition\(stored == 1 ? "" : "s") (stored in Redis, fixed when it was created); "
+                + "it cannot be changed to \(requested)"
         case .migrationNeeded:
             return "the deployment keeps its tickets in the layout of an earlier release (a payload hash and a meta hash); "
                 + "run `ticketq migrate` (as a Redis user allowed to load functions) to move them into ticket records"

@@ -45,6 +45,19 @@ public final class WorkerRuntime: Service, Sendable {
         }
         let options = RedisConnectionOptions(clientName: "ticketq-\(configuration.workerID)")
         let redis = RedisExecutor(url: configuration.redisURL, options: options, threadCount: 2, name: "redis-\(configuration.workerID)")
+        // The deployment's partition count, fixed at its creation, is read once; a failure here
+        // goes through the same checks as the start-up's other Redis calls below.
+        var resolved = configuration
+        let resolvedKeys: Result<LaneKeys, any Error>
+        do {
+            resolvedKeys = .success(try await redis.run(retry: .reconnect(maxAttempts: 3)) { [keys = configuration.keys] connection in
+                try LaneStore.resolvedKeys(keys, connection: connection)
+            })
+        } catch {
+            resolvedKeys = .failure(error)
+        }
+        if case let .success(keys) = resolvedKeys { resolved.keys = keys }
+        let configuration = resolved
         var waitOptions = options
         waitOptions.commandTimeout = configuration.idleWait + .seconds(5)
         let waiter = RedisExecutor(url: configuration.redisURL, options: waitOptions, threadCount: 1, name: "wait-\(configuration.workerID)")
@@ -60,6 +73,7 @@ public final class WorkerRuntime: Service, Sendable {
         )
         let runtime = WorkerRuntime(context: context)
         do {
+            if case let .failure(error) = resolvedKeys { throw error }
             guard try await context.lanes({ store in try store.isDeployed() }) else {
                 let stored = (try? await writer.withStore { store in try store.countByStatus().values.reduce(0, +) }) ?? 0
                 throw WorkerError.deploymentMissing(storedOutcomes: stored)

@@ -12,13 +12,13 @@ final class OperatorTestContext {
     let directory: TemporaryDirectory
     let ticketq = ProcessRunner.product("ticketq")
 
-    init(options: RedisServerOptions = RedisServerOptions(), namespace: String = "ops") throws {
+    init(options: RedisServerOptions = RedisServerOptions(), namespace: String = "ops", partitions: Int = 1) throws {
         server = try RedisServerProcess(options: options)
         directory = try TemporaryDirectory(prefix: "ticketq-ops")
         var url = try RedisURL(server.url)
         url.password = options.password
-        lanes = LaneStore(connection: try RedisConnection(url: url), keys: try LaneKeys(namespace: namespace))
-        _ = try lanes.createDeployment(origin: .initialized, release: "test")
+        lanes = LaneStore(connection: try RedisConnection(url: url), keys: try LaneKeys(namespace: namespace, partitions: partitions))
+        _ = try lanes.createDeployment(origin: .initialized, release: "test", partitions: partitions)
     }
 
     /// Runs `ticketq` with `arguments` followed by the Redis options of this context, in a clean

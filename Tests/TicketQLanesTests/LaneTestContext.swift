@@ -10,11 +10,13 @@ final class LaneTestContext {
     let server: RedisServerProcess
     let store: LaneStore
 
-    init(configuration: LaneConfiguration = LaneConfiguration(), options: RedisServerOptions = RedisServerOptions()) throws {
+    init(
+        configuration: LaneConfiguration = LaneConfiguration(), options: RedisServerOptions = RedisServerOptions(), partitions: Int = 1
+    ) throws {
         server = try RedisServerProcess(options: options)
         let connection = try RedisConnection(url: try RedisURL(server.url))
-        store = LaneStore(connection: connection, keys: try LaneKeys(namespace: "test"), configuration: configuration)
-        _ = try store.createDeployment(origin: .initialized, release: "test")
+        store = LaneStore(connection: connection, keys: try LaneKeys(namespace: "test", partitions: partitions), configuration: configuration)
+        _ = try store.createDeployment(origin: .initialized, release: "test", partitions: partitions)
     }
 
     /// A second store on its own connection (another worker or a promoter racing the first).

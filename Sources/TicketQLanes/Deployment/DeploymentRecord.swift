@@ -34,11 +34,17 @@ public struct DeploymentRecord: Sendable, Hashable {
     public var fenceBase: Int64
     /// The release that wrote the marker.
     public var writtenBy: String
+    /// How many partitions the deployment's tickets are spread over (fixed at its creation; 1
+    /// for markers written before partitions existed).
+    public var partitions: Int
+    /// Which partition this marker guards, or nil for the deployment's root marker (the one
+    /// marker of a deployment of one partition).
+    public var partition: Int?
 
     /// Creates a record; see the properties for their meaning.
     public init(
         schema: Int = DeploymentRecord.currentSchema, id: String, createdAtMillis: Int64, origin: Origin,
-        fenceBase: Int64 = 0, writtenBy: String
+        fenceBase: Int64 = 0, writtenBy: String, partitions: Int = 1, partition: Int? = nil
     ) {
         self.schema = schema
         self.id = id
@@ -46,5 +52,7 @@ public struct DeploymentRecord: Sendable, Hashable {
         self.origin = origin
         self.fenceBase = fenceBase
         self.writtenBy = writtenBy
+        self.partitions = partitions
+        self.partition = partition
     }
 }

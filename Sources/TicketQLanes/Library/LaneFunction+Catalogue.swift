@@ -48,23 +48,23 @@ extension LaneFunction {
     static let status = LaneFunction(
         "status", [.deployment, .retry, .ticket, .inflight, .dead, .seen, .sameBusinessDay, .extended, .standard, .suspect], readOnly: true
     )
-    static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume])
+    static let recordHighVolume = LaneFunction("record_high_volume", [.deployment, .highVolume], partitioned: false)
     static let quarantine = LaneFunction("quarantine", [
         .deployment, .quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes, .retention, .evictions,
-    ])
-    static let releaseQuarantined = LaneFunction("release_quarantined", [.quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes])
+    ], partitioned: false)
+    static let releaseQuarantined = LaneFunction("release_quarantined", [.quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes], partitioned: false)
     static let enforceRetention = LaneFunction("enforce_retention", [
-        .dead, .deadInfo, .deadBytes, .ticket, .attempts, .crashes, .quarantine, .quarantineRaw, .quarantineAt,
+        .deployment, .dead, .deadInfo, .deadBytes, .ticket, .attempts, .crashes, .quarantine, .quarantineRaw, .quarantineAt,
         .quarantineBytes, .retention, .evictions,
     ])
     static let recountRetention = LaneFunction("recount_retention", [
         .dead, .deadInfo, .deadBytes, .ticket, .quarantine, .quarantineRaw, .quarantineAt, .quarantineBytes,
     ])
-    static let registerWorker = LaneFunction("register_worker", [.alive, .workers])
-    static let heartbeat = LaneFunction("heartbeat", [.alive, .workers])
-    static let deregisterWorker = LaneFunction("deregister_worker", [.alive, .workers])
-    static let leadCollector = LaneFunction("lead_collector", [.collector])
-    static let resignCollector = LaneFunction("resign_collector", [.collector])
+    static let registerWorker = LaneFunction("register_worker", [.alive, .workers], partitioned: false)
+    static let heartbeat = LaneFunction("heartbeat", [.alive, .workers], partitioned: false)
+    static let deregisterWorker = LaneFunction("deregister_worker", [.alive, .workers], partitioned: false)
+    static let leadCollector = LaneFunction("lead_collector", [.collector], partitioned: false)
+    static let resignCollector = LaneFunction("resign_collector", [.collector], partitioned: false)
 
     /// Every function of the library (besides `ticketq_version`).
     static let all: [LaneFunction] = [

@@ -11,14 +11,18 @@ struct LaneFunction: Sendable, Hashable {
     let keys: [LaneFunctionKey]
     /// Whether the function writes nothing (called with `FCALL_RO`).
     let readOnly: Bool
+    /// Whether the function works on one partition's keys (false: on what belongs to the
+    /// deployment as a whole, under the root's keys).
+    let partitioned: Bool
 
     /// The name Redis knows the function by in this library version, e.g. `ticketq_v1_claim`.
     let registeredName: [UInt8]
 
-    init(_ name: String, _ keys: [LaneFunctionKey], readOnly: Bool = false) {
+    init(_ name: String, _ keys: [LaneFunctionKey], readOnly: Bool = false, partitioned: Bool = true) {
         self.name = name
         self.keys = keys
         self.readOnly = readOnly
+        self.partitioned = partitioned
         registeredName = Array("ticketq_v\(LaneLibrary.version)_\(name)".utf8)
     }
 }

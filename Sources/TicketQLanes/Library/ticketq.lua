@@ -70,12 +70,26 @@ local READ_ONLY = { 'no-writes' }
 -- role and retention keep no tickets; a worker stops calling them when the marker is gone.)
 -- The marker's `ticket_records` and `promotion_lists` fields say the tickets and their
 -- promotions are kept as this library keeps them (see the top of this file); a deployment of an
--- earlier release has to be migrated first, and nothing is written until it is.
+-- earlier release has to be migrated first, and nothing is written until it is. The root marker
+-- of a deployment of several partitions (`partitions` above 1, no `partition`) holds no tickets:
+-- a process that addresses it as a partition read the partition count wrong, and is refused.
 local function deployed()
+  local layout = redis.call('HMGET', K.deployment, 'ticket_records', 'promotion_lists', 'partitions', 'partition')
+  if layout[3] and layout[3] ~= '1' and not layout[4] then return false end
+  return layout[1] == '1' and layout[2] == '1'
+end
+-- The check of the functions that keep what belongs to the deployment as a whole (under its
+-- root marker): the marker is there and its layout is this library's.
+local function root_deployed()
   local layout = redis.call('HMGET', K.deployment, 'ticket_records', 'promotion_lists')
   return layout[1] == '1' and layout[2] == '1'
 end
 local function no_deployment()
+  local partitions = redis.call('HMGET', K.deployment, 'partitions', 'partition')
+  if partitions[1] and partitions[1] ~= '1' and not partitions[2] then
+    return redis.error_reply('TQPARTITIONS the deployment has ' .. partitions[1] ..
+      ' partitions and this process addressed it as one: restart it so that it reads the partition count')
+  end
   if redis.call('EXISTS', K.deployment) == 1 then
     return redis.error_reply('TQMIGRATE the deployment keeps its tickets in the layout of an earlier release: run `ticketq migrate`')
   end
@@ -236,6 +250,11 @@ local RETENTION_DEFAULTS = {
 local function limit(name)
   return tonumber(redis.call('HGET', K.retention, name) or RETENTION_DEFAULTS[name])
 end
+-- Dead letters are kept per partition, so each partition holds its share of the byte limit.
+local function partition_share(bytes)
+  local partitions = tonumber(redis.call('HGET', K.deployment, 'partitions') or '1')
+  return math.floor(bytes / math.max(1, partitions))
+end
 local function dead_letter_size(id)
   return redis.call('HSTRLEN', K.ticket, id) + redis.call('HSTRLEN', K.deadInfo, id)
 end
@@ -258,6 +277,7 @@ local function evict(kind, order, bytes_key, size_of, remove, now, evicted, keep
     if id ~= keep then drop(id, 'age') end
   end
   local cap = limit(kind .. '_max_bytes')
+  if kind == 'dead_letter' then cap = partition_share(cap) end
   while tonumber(redis.call('GET', bytes_key) or '0') > cap do
     local oldest = redis.call('ZRANGE', order, 0, 1)
     local victim = oldest[1] ~= keep and oldest[1] or oldest[2]
@@ -795,14 +815,15 @@ register('count_deliveries_on_end', { 'deployment', 'inflight', 'attempts' }, DR
 end)
 
 -- Writes the deployment marker: ARGV = mode (`initialized`, `adopted` or `recovered`), id,
--- release. Writes nothing when a marker exists (`{'present'}`), when a new deployment would start
--- on this namespace's existing data (`{'holds-data'}`), or when there is no data to adopt
--- (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
+-- release, partitions (the deployment's count), partition (this key space's number, or '' for
+-- the root marker of a deployment of several partitions). Writes nothing when a marker exists
+-- (`{'present'}`), when a new deployment would start on this namespace's existing data
+-- (`{'holds-data'}`), or when there is no data to adopt (`{'empty'}`). A recovery moves the fencing counter past every token the lost data could have
 -- issued, so no stale lease ever matches a new one. Returns `{'created'}` on success.
 register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'standard', 'ticket', 'payload', 'meta',
   'inflight', 'lease', 'retry', 'dead', 'dedupe', 'fence', 'workers', 'attempts', 'promote', 'promotions', 'suspect', 'digest',
   'seen' }, FILLING, function(ARGV)
-  local origin, id, release = ARGV[1], ARGV[2], ARGV[3]
+  local origin, id, release, partitions, partition = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
   if redis.call('EXISTS', K.deployment) == 1 then return { 'present' } end
   local held = redis.call('EXISTS', K.sameBusinessDay, K.extended, K.standard, K.ticket, K.payload, K.meta, K.inflight,
     K.lease, K.retry, K.dead, K.dedupe, K.fence, K.workers, K.attempts, K.promote, K.promotions, K.suspect, K.digest, K.seen)
@@ -819,7 +840,8 @@ register('create_deployment', { 'deployment', 'sameBusinessDay', 'extended', 'st
   -- the lanes, and the loss is seen.
   redis.call('HSET', K.deployment, 'schema', '1')
   redis.call('HSET', K.deployment, 'id', id, 'created_at', string.format('%d', now),
-    'origin', origin, 'fence_base', string.format('%d', base), 'written_by', release)
+    'origin', origin, 'fence_base', string.format('%d', base), 'written_by', release, 'partitions', partitions)
+  if partition ~= '' then redis.call('HSET', K.deployment, 'partition', partition) end
   -- Adopted data was written by a release that counted deliveries at the claim, and may keep
   -- its tickets and promotions in the earlier layouts (then `move_to_ticket_records` and
   -- `move_to_promotion_lists` mark the moves when done).
@@ -1048,7 +1070,7 @@ end
 -- instant (so of two changes at one instant the later recorded wins), and the oldest changes are
 -- dropped beyond the limit. Returns the recorded instant.
 register('record_high_volume', { 'deployment', 'highVolume' }, FILLING, function(ARGV)
-  if not deployed() then return no_deployment() end
+  if not root_deployed() then return no_deployment() end
   local brand, flag, at, limit = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
   if at == '' then at = string.format('%d', now_ms()) end
   local at_number = tonumber(at)
@@ -1074,7 +1096,7 @@ end)
 -- its own (nothing is written then); each evicted entry is `{kind, id, reason, bytes}`.
 register('quarantine', { 'deployment', 'quarantine', 'quarantineRaw', 'quarantineAt', 'quarantineBytes', 'retention',
   'evictions' }, FILLING, function(ARGV)
-  if not deployed() then return no_deployment() end
+  if not root_deployed() then return no_deployment() end
   local id, info, raw = ARGV[1], ARGV[2], ARGV[3]
   if redis.call('HEXISTS', K.quarantine, id) == 1 then return { 1 } end
   if #raw + #info > limit('quarantine_max_bytes') then return { 0 } end
@@ -1101,8 +1123,9 @@ register('release_quarantined', { 'quarantine', 'quarantineRaw', 'quarantineAt',
 end)
 
 -- Evicts dead letters and quarantined messages past their retention limits (a worker's
--- maintenance runs it). Returns `{{kind, id, reason, bytes}…}`.
-register('enforce_retention', { 'dead', 'deadInfo', 'deadBytes', 'ticket', 'attempts', 'crashes', 'quarantine',
+-- maintenance runs it on each partition; the quarantine is the deployment's own, so the first
+-- call of a round evicts from it and the others find nothing to do). Returns `{{kind, id, reason, bytes}…}`.
+register('enforce_retention', { 'deployment', 'dead', 'deadInfo', 'deadBytes', 'ticket', 'attempts', 'crashes', 'quarantine',
   'quarantineRaw', 'quarantineAt', 'quarantineBytes', 'retention', 'evictions' }, DRAINING, function()
   local now, evicted = now_ms(), {}
   evict_dead_letters(now, evicted)

@@ -44,7 +44,7 @@ struct AuditCommand: ParsableCommand {
             do { keys = try LaneKeys(namespace: namespace) } catch { throw LoadError("--namespace: \(error)") }
             let connection: RedisConnection
             do { connection = try RedisConnection(url: url) } catch { throw LoadError("cannot connect to Redis at \(url): \(error)") }
-            audit = try DeploymentAudit(lanes: LaneStore(connection: connection, keys: keys), storePaths: stores)
+            audit = try DeploymentAudit(lanes: LaneStore(connection: connection, keys: LaneStore.resolvedKeys(keys, connection: connection)), storePaths: stores)
         } catch {
             FileHandle.standardError.write(Data("ticketq-load: error: \(error)\n".utf8))
             throw ExitCode(2)

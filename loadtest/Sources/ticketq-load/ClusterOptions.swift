@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketQLanes
 import TicketQLoad
 
 /// Where the load goes, what is written and what is checked: shared by `replay` and `run`.
@@ -37,6 +38,9 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: .customLong("worker-lease"), help: ArgumentHelp("Each local worker's --lease in seconds (default: the worker's).", valueName: "seconds"))
     var workerLease: Double?
 
+    @Option(help: "Partitions of the local cluster's deployment (ticketq deployment init --partitions).")
+    var partitions = 1
+
     @Option(name: .customLong("kill-worker-every"), help: ArgumentHelp("SIGKILL a random local worker this often and restart it (e.g. 2s).", valueName: "duration"))
     var killWorkerEvery: String?
 
@@ -72,6 +76,10 @@ struct ClusterOptions: ParsableArguments {
         if let localCluster, !(0...64).contains(localCluster) { throw ValidationError("--local-cluster must be between 0 and 64") }
         if redis == nil, !stores.isEmpty { throw ValidationError("--store goes with --redis (a local cluster has its own stores)") }
         if let durability, !["full", "normal"].contains(durability) { throw ValidationError("--durability must be full or normal") }
+        if !LanePartitioning.allowedCounts.contains(partitions) {
+            throw ValidationError("--partitions must be between \(LanePartitioning.allowedCounts.lowerBound) and \(LanePartitioning.allowedCounts.upperBound)")
+        }
+        if redis != nil, partitions != 1 { throw ValidationError("--partitions goes with --local-cluster (an existing deployment has its own)") }
         if !(1...64).contains(connections) { throw ValidationError("--connections must be between 1 and 64") }
         try DurationOption.check(killWorkerEvery, "--kill-worker-every")
         try DurationOption.check(stallTimeout, "--stall-timeout")
@@ -83,7 +91,7 @@ struct ClusterOptions: ParsableArguments {
         options.redis = redis
         options.stores = stores
         options.namespace = namespace
-        options.workers = WorkerOptions(count: localCluster ?? 2, concurrency: workerConcurrency, batch: workerBatch, handler: workerHandler, durability: durability, lease: workerLease, urgentSlots: workerUrgentSlots)
+        options.workers = WorkerOptions(count: localCluster ?? 2, concurrency: workerConcurrency, batch: workerBatch, handler: workerHandler, durability: durability, lease: workerLease, urgentSlots: workerUrgentSlots, partitions: partitions)
         options.ticketq = ticketq
         options.outputDirectory = out
         options.thresholds = try thresholds.map { text throws(LoadError) in try ThresholdExpression(text) }

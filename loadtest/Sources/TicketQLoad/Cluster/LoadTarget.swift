@@ -25,14 +25,16 @@ public final class LoadTarget: @unchecked Sendable {
         let cluster = try LocalCluster(options: options, ticketq: ticketq, directory: directory, appendOnly: appendOnly, proxied: proxied)
         let target: LoadTarget
         do {
-            target = LoadTarget(url: try RedisURL(cluster.url), keys: try LaneKeys(), storePaths: cluster.storePaths, cluster: cluster)
+            target = LoadTarget(
+                url: try RedisURL(cluster.url), keys: try LaneKeys(partitions: options.partitions), storePaths: cluster.storePaths, cluster: cluster
+            )
         } catch {
             cluster.stop()
             throw LoadError("cannot address the private redis-server: \(error)")
         }
         do {
             // The private Redis is a new deployment.
-            _ = try target.lanes().createDeployment(origin: .initialized, release: "ticketq-load")
+            _ = try target.lanes().createDeployment(origin: .initialized, release: "ticketq-load", partitions: options.partitions)
         } catch {
             cluster.stop()
             throw LoadError("cannot initialise the deployment on the private redis-server: \(error)")
@@ -47,8 +49,14 @@ public final class LoadTarget: @unchecked Sendable {
         }
         let url: RedisURL
         do { url = try RedisURL(redis) } catch { throw LoadError("--redis: \(error)") }
+        let named: LaneKeys
+        do { named = try LaneKeys(namespace: namespace) } catch { throw LoadError("--namespace: \(error)") }
         let keys: LaneKeys
-        do { keys = try LaneKeys(namespace: namespace) } catch { throw LoadError("--namespace: \(error)") }
+        do {
+            keys = try LaneStore.resolvedKeys(named, connection: try RedisConnection(url: url))
+        } catch {
+            throw LoadError("cannot read the deployment at \(url): \(error)")
+        }
         let target = LoadTarget(url: url, keys: keys, storePaths: stores, cluster: nil)
         target.workersStartedMicros = MonotonicClock.wallMicroseconds()
         return target

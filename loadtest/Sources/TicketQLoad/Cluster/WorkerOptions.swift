@@ -14,12 +14,15 @@ public struct WorkerOptions: Sendable, Hashable {
     public var lease: Double?
     /// Each worker's `--urgent-slots`; nil keeps the default.
     public var urgentSlots: Int?
+    /// The partitions of the local cluster's deployment (`ticketq deployment init --partitions`).
+    public var partitions: Int
 
     /// Creates options.
     public init(
         count: Int, concurrency: Int? = nil, batch: Int? = nil, handler: String = "acknowledge", durability: String? = nil,
-        lease: Double? = nil, urgentSlots: Int? = nil
+        lease: Double? = nil, urgentSlots: Int? = nil, partitions: Int = 1
     ) {
+        self.partitions = partitions
         self.count = count
         self.concurrency = concurrency
         self.batch = batch
