@@ -59,3 +59,35 @@ struct DeploymentCommandTests {
         #expect(try context.run(["status"]).status == 0)
     }
 }
+
+/// `ticketq deployment init --partitions` and a command over a partitioned deployment.
+struct DeploymentPartitionCommandTests {
+    @Test func thePartitionCountIsSetAtInitAndRefusedLater() throws {
+        let context = try OperatorTestContext(partitions: 8)
+        try context.submit((0..<50).map { "p-\($0)" })
+        let shown = try context.run(["deployment", "show"])
+        #expect(shown.status == 0 && shown.stdout.contains("8 partitions"), "\(shown.stdout)\(shown.stderr)")
+        let same = try context.run(["deployment", "init", "--partitions", "8"])
+        #expect(same.status == 0 && same.stdout.hasPrefix("already initialised"), "\(same.stdout)\(same.stderr)")
+        let changed = try context.run(["deployment", "init", "--partitions", "4"])
+        #expect(changed.status == 1 && changed.stderr.contains("has 8 partitions") && changed.stderr.contains("changed to 4"), "\(changed.stderr)")
+        let outOfRange = try context.run(["deployment", "init", "--partitions", "0"])
+        #expect(outOfRange.status == 64 && outOfRange.stderr.contains("--partitions"), "\(outOfRange.stderr)")
+        let adopting = try context.run(["deployment", "init", "--adopt", "--partitions", "2"])
+        #expect(adopting.status == 64 && adopting.stderr.contains("--adopt"), "\(adopting.stderr)")
+        let status = try OperatorTestContext.object(try context.run(["status", "--json"]).stdout)
+        let lanes = status["lanes"] as? [String: [String: Any]] ?? [:]
+        #expect(lanes["standard"]?["depth"] as? Int == 50, "\(status)")
+    }
+
+    @Test func aNewDeploymentOfSeveralPartitionsIsInitialisedByTheCommand() throws {
+        let context = try OperatorTestContext()
+        _ = try context.lanes.connection.command([Array("FLUSHDB".utf8)])
+        let created = try context.run(["deployment", "init", "--partitions", "3"])
+        #expect(created.status == 0 && created.stdout.hasPrefix("initialised deployment "), "\(created.stdout)\(created.stderr)")
+        for partition in 0..<3 {
+            #expect(try context.lanes.connection.command("HGET", "{ops:p\(partition)}:deployment", "partition").string == String(partition))
+        }
+        #expect(try context.lanes.connection.command("HGET", "{ops}:deployment", "partitions").string == "3")
+    }
+}

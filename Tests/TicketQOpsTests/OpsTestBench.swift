@@ -20,8 +20,10 @@ final class OpsTestBench {
 
     /// Runs `ticketq deployment init` as an operator does once: with the bench's environment, or
     /// as `role` of the shipped ACL.
-    func initializeDeployment(as role: ShippedRole? = nil) async throws {
-        let output = try await run(["deployment", "init"], environment: role.map { try environment(as: $0) })
+    func initializeDeployment(as role: ShippedRole? = nil, partitions: Int = 1) async throws {
+        let output = try await run(
+            ["deployment", "init"] + (partitions == 1 ? [] : ["--partitions", String(partitions)]), environment: role.map { try environment(as: $0) }
+        )
         #expect(output.status == 0, "deployment init: \(output.stderr)")
     }
 

@@ -11,13 +11,13 @@ final class RedisACLBench {
     private let redisCLI: URL
     private var processes: [ManagedProcess] = []
 
-    init() async throws {
+    init(partitions: Int = 1) async throws {
         redisCLI = URL(fileURLWithPath: try RequiredTool.path("redis-cli", package: "redis-tools"))
         scratch = try TemporaryDirectory(prefix: "acl")
         let aclFile = try ShippedACL.write(in: scratch)
         ops = try OpsTestBench(redis: RedisServerOptions(extraConfiguration: ["aclfile \"\(aclFile.path)\""]))
         try ops.connect(as: .operator)
-        try await ops.initializeDeployment(as: .admin)
+        try await ops.initializeDeployment(as: .admin, partitions: partitions)
     }
 
     deinit {
