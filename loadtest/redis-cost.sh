@@ -4,24 +4,26 @@
 # memory per queued ticket (used_memory before and after the submit ÷ tickets), the submit and
 # drain rates around them, and the workers' own CPU per drained ticket (from start to drained).
 #
-#   loadtest/redis-cost.sh [--tickets N] [--workers W] [--body-bytes B] [--json] [--commandstats]
+#   loadtest/redis-cost.sh [--tickets N] [--workers W] [--body-bytes B] [--partitions P] [--json] [--commandstats]
 #
-# Defaults: 300,000 tickets, 2 workers (durability FULL, the acknowledge handler), 500-byte bodies.
+# Defaults: 300,000 tickets, 2 workers (durability FULL, the acknowledge handler), 500-byte bodies,
+# a deployment of 1 partition (`ticketq deployment init --partitions P`).
 # Tickets are submitted by one `ticketq submit` process. The release build is used (built if
 # missing). Prints one table; `--json` prints the same figures as one JSON object;
 # `--commandstats` adds Redis's INFO commandstats of the drain (where its time went, by command,
 # commands run inside functions included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tickets=300000 workers=2 body=500 json=0 stats=0
+tickets=300000 workers=2 body=500 partitions=1 json=0 stats=0
 while (($#)); do
   case $1 in
     --tickets) tickets=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
     --body-bytes) body=$2; shift 2 ;;
+    --partitions) partitions=$2; shift 2 ;;
     --json) json=1; shift ;;
     --commandstats) stats=1; shift ;;
-    *) echo "redis-cost.sh: unknown option $1 (use --tickets N, --workers W, --body-bytes B, --json, --commandstats)" >&2; exit 64 ;;
+    *) echo "redis-cost.sh: unknown option $1 (use --tickets N, --workers W, --body-bytes B, --partitions P, --json, --commandstats)" >&2; exit 64 ;;
   esac
 done
 for tool in redis-server redis-cli python3; do
@@ -39,7 +41,8 @@ cleanup() {
 }
 trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" --logfile "$dir/redis.log" &
+# No persistence (what Redis spends on the lanes, not on its disk); the shipped listpack limit.
+redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --hash-max-listpack-entries 128 --dir "$dir" --logfile "$dir/redis.log" &
 redis_pid=$!
 pids+=("$redis_pid")
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.05; done
@@ -57,8 +60,13 @@ PY
 }
 memory() { redis-cli -p "$port" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
 now() { python3 -c 'import time; print(time.monotonic())'; }
+tags=("{ticketq}")
+((partitions > 1)) && tags=($(for k in $(seq 0 $((partitions - 1))); do echo "{ticketq:p$k}"; done))
+count_keys() { # the summed ZCARD of the named keys (e.g. lane:standard) in every partition
+  for tag in "${tags[@]}"; do for name in "$@"; do echo "zcard $tag:$name"; done; done | redis-cli -p "$port" | awk '{ s += $1 } END { print s + 0 }'
+}
 
-"$ticketq" deployment init >/dev/null
+"$ticketq" deployment init --partitions "$partitions" >/dev/null
 python3 - "$tickets" "$body" >"$dir/tickets.jsonl" <<'PY'
 import datetime, json, sys
 count, size = int(sys.argv[1]), int(sys.argv[2])
@@ -75,7 +83,7 @@ PY
 mem0=$(memory) cpu0=$(cpu) t0=$(now)
 "$ticketq" submit "$dir/tickets.jsonl" >/dev/null
 t1=$(now) cpu1=$(cpu) mem1=$(memory)
-queued=$(redis-cli -p "$port" zcard '{ticketq}:lane:standard')
+queued=$(count_keys lane:standard)
 redis-cli -p "$port" config resetstat >/dev/null
 for i in $(seq "$workers"); do
   "$ticketq" worker --db "$dir/w$i.db" --id "cost-$i" --metrics-addr 127.0.0.1:0 --log-level error 2>"$dir/w$i.log" &
@@ -83,7 +91,7 @@ for i in $(seq "$workers"); do
   workers_pids+=("$!")
 done
 while :; do
-  left=$(( $(redis-cli -p "$port" zcard '{ticketq}:lane:standard') + $(redis-cli -p "$port" zcard '{ticketq}:lane:extended') + $(redis-cli -p "$port" zcard '{ticketq}:lane:same_business_day') + $(redis-cli -p "$port" zcard '{ticketq}:inflight') ))
+  left=$(count_keys lane:standard lane:extended lane:same_business_day inflight)
   ((left == 0)) && break
   sleep 0.05
 done
@@ -93,13 +101,13 @@ if ((stats)); then
   redis-cli -p "$port" info commandstats | grep '^cmdstat' | sed 's/^cmdstat_//' | sort -t= -k3 -n -r | head -25
 fi
 
-python3 - "$tickets" "$queued" "$mem0" "$mem1" "$cpu0" "$cpu1" "$cpu2" "$t0" "$t1" "$t2" "$workers" "$body" "$json" "$wcpu" <<'PY'
+python3 - "$tickets" "$queued" "$mem0" "$mem1" "$cpu0" "$cpu1" "$cpu2" "$t0" "$t1" "$t2" "$workers" "$body" "$json" "$wcpu" "$partitions" <<'PY'
 import json, sys
 n, queued, mem0, mem1, cpu0, cpu1, cpu2 = (int(v) for v in sys.argv[1:8])
 t0, t1, t2 = (float(v) for v in sys.argv[8:11])
-workers, body, as_json, workers_cpu = int(sys.argv[11]), int(sys.argv[12]), sys.argv[13] == "1", int(sys.argv[14])
+workers, body, as_json, workers_cpu, partitions = int(sys.argv[11]), int(sys.argv[12]), sys.argv[13] == "1", int(sys.argv[14]), int(sys.argv[15])
 figures = {
-    "tickets": n, "workers": workers, "body_bytes": body,
+    "tickets": n, "workers": workers, "body_bytes": body, "partitions": partitions,
     "redis_cpu_us_per_submitted": round((cpu1 - cpu0) / n, 2),
     "redis_cpu_us_per_drained": round((cpu2 - cpu1) / n, 2),
     "redis_bytes_per_queued": round((mem1 - mem0) / max(queued, 1)),
@@ -110,8 +118,8 @@ figures = {
 if as_json:
     print(json.dumps(figures))
 else:
-    print(f"{n} tickets of {body}-byte bodies, {workers} workers (durability FULL)")
+    print(f"{n} tickets of {body}-byte bodies, {workers} workers (durability FULL), {partitions} partition(s)")
     for key, value in figures.items():
-        if key not in ("tickets", "workers", "body_bytes"):
+        if key not in ("tickets", "workers", "body_bytes", "partitions"):
             print(f"  {key:28} {value}")
 PY
