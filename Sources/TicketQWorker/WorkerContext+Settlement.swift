@@ -143,6 +143,8 @@ extension WorkerContext {
                 for (lease, flag) in zip(pending, flags) { result[lease] = flag }
                 remaining = []
             } catch LanesError.deploymentMissing {
+                // With several partitions, the partitions whose marker is there settled their share.
+                outcomeUnknown = true
                 noteDeployment(present: false)
                 if isStopping { return result }
                 try? await Task.sleep(for: configuration.deploymentRecheckInterval)
