@@ -54,6 +54,25 @@ final class RedisACLBench {
         return process
     }
 
+    /// Stops `worker` gracefully and expects it to exit 0, never refused a command on the way,
+    /// with an accepted outcome for every one of `ids` in its store.
+    func expectCleanStop(
+        of worker: ManagedProcess, settling ids: [String], in store: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        worker.terminate()
+        #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.logTail())", sourceLocation: sourceLocation)
+        let log = worker.standardOutput + worker.standardError
+        #expect(
+            !log.contains("NOPERM") && !log.contains("can't"), "the worker was refused a command:\n\(worker.logTail())", sourceLocation: sourceLocation
+        )
+        let ledger = try await ops.ledger([store])
+        let settled = Set(ledger.rows.filter(\.isAccepted).map(\.ticketID))
+        #expect(
+            settled.isSuperset(of: ids), "tickets without an accepted outcome: \(Set(ids).subtracting(settled).prefix(5))",
+            sourceLocation: sourceLocation
+        )
+    }
+
     /// How many fields the hash `name` holds, read as `admin`.
     func hashLength(_ name: String) async throws -> Int? {
         Int(try await send(.admin, ["HLEN", Self.key(name)]))

@@ -39,12 +39,6 @@ struct RedisACLPartitionTests {
         try await bench.expectRefused(.worker, ["HSET", "{ticketq:p1}:seen", "x", ""])
         try await bench.expectRefused(.operator, ["DEL", "{ticketq:p1}:lease"])
 
-        worker.terminate()
-        #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.logTail())")
-        let log = worker.standardOutput + worker.standardError
-        #expect(!log.contains("NOPERM") && !log.contains("can't"), "the worker was refused a command:\n\(worker.logTail())")
-        let ledger = try await ops.ledger([store])
-        let settled = Set(ledger.rows.filter(\.isAccepted).map(\.ticketID))
-        #expect(settled.isSuperset(of: ids), "tickets without an accepted outcome: \(Set(ids).subtracting(settled).prefix(5))")
+        try await bench.expectCleanStop(of: worker, settling: ids, in: store)
     }
 }

@@ -58,13 +58,7 @@ struct RedisACLWorkerTests {
         #expect(try await bench.setSize("dead") == dead, "a dead letter moved")
         #expect(try await bench.hashLength("quarantine") == 1)
 
-        worker.terminate()
-        #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.logTail())")
-        let log = worker.standardOutput + worker.standardError
-        #expect(!log.contains("NOPERM") && !log.contains("can't"), "the worker was refused a command:\n\(worker.logTail())")
-        let ledger = try await ops.ledger([store])
-        let settled = Set(ledger.rows.filter(\.isAccepted).map(\.ticketID))
-        #expect(settled.isSuperset(of: ids), "tickets without an accepted outcome: \(Set(ids).subtracting(settled).prefix(5))")
+        try await bench.expectCleanStop(of: worker, settling: ids, in: store)
         #expect(try await bench.send(.admin, ["HLEN", RedisACLBench.key("workers")]) == "0", "the worker deregisters on its way out")
     }
 }
